@@ -1,0 +1,135 @@
+"""What every check shares: how to call a learner's function, compare, and report.
+
+A check prints one green line when the answer is right. When it is wrong it
+raises ``CheckFailed`` with a short message (what was tried, expected vs got,
+a hint). In Jupyter only that message is shown, in red, without a traceback,
+and "Run All" stops there, as it should.
+"""
+import sys
+import traceback
+
+import numpy as np
+
+GREEN, RED, RESET = "\x1b[32m", "\x1b[31m", "\x1b[0m"
+
+
+class CheckFailed(Exception):
+    """A learner's answer is not right yet; the message says why."""
+
+
+def passed(message):
+    """Print the one green line of a check that passed."""
+    print(f"{GREEN}✔ {message}{RESET}")
+
+
+def fail(message):
+    raise CheckFailed(message)
+
+
+def call(func, name, *args, hints=()):
+    """Call the learner's ``func(*args)`` and return its result.
+
+    An unfinished TODO or an exception becomes a CheckFailed with a plain message;
+    ``hints`` are ``(exception type, hint)`` pairs for errors worth explaining.
+    """
+    if not callable(func):
+        fail(f"Pass the function itself to the check, e.g. check.{name}({name}), "
+             f"not {type(func).__name__}.")
+    try:
+        return func(*args)
+    except NotImplementedError:
+        fail(f"{name} is not written yet. Replace the `raise NotImplementedError` line in the "
+             "TODO cell above with your code, run that cell, then run this check again.")
+    except Exception as error:  # the learner's code failed: say how, briefly
+        message = f"Your {name} raised {type(error).__name__}: {error}{_where(error)}"
+        for kind, hint in hints:
+            if isinstance(error, kind):
+                message += f"\nHint: {hint}"
+                break
+        fail(message)
+
+
+def _where(error):
+    """' (line N: code)' for the last line of the learner's code in the traceback."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if "helpers" not in f.filename]
+    frames = [f for f in frames if "numpy" not in f.filename and "matplotlib" not in f.filename]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    return f"\n    at line {frame.lineno}: {frame.line}" if frame.line else ""
+
+
+def fmt(value, digits=4):
+    """A short, readable form of a number or array for messages."""
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, precision=digits, threshold=12, edgeitems=3,
+                               suppress_small=True, max_line_width=90)
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.{digits}g}"
+    return repr(value)
+
+
+def as_array(got, name, expected_shape=None):
+    """The learner's result as a float array, or a CheckFailed that says what it was."""
+    if got is None:
+        fail(f"{name} returned None. Did you forget the `return` statement?")
+    if isinstance(got, tuple) and expected_shape is not None and len(expected_shape) != 0:
+        fail(f"{name} returned a tuple of {len(got)} items; expected one NumPy array "
+             f"of shape {expected_shape}.")
+    try:
+        array = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        fail(f"{name} returned {type(got).__name__}, which is not an array of numbers.")
+    return array
+
+
+def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=()):
+    """Fail unless ``got`` matches ``expected`` in shape and values.
+
+    ``tried`` says in words what input was used; ``mistakes`` are pairs
+    ``(array a typical mistake would give, what that mistake is)``: when the
+    answer matches one of them, the message names the mistake.
+    """
+    expected = np.asarray(expected, dtype=float)
+    got = as_array(got, name, expected.shape)
+    if got.shape != expected.shape:
+        fail(f"{name} on {tried}: expected shape {expected.shape}, got shape {got.shape}."
+             + (f"\nHint: {hint}" if hint else ""))
+    if not np.all(np.isfinite(got)):
+        bad = "NaN" if np.isnan(got).any() else "inf"
+        fail(f"{name} on {tried} returned {bad} values:\n    got {fmt(got)}"
+             + (f"\nHint: {hint}" if hint else ""))
+    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        return
+    for wrong, mistake in mistakes:
+        wrong = np.asarray(wrong, dtype=float)
+        if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
+            fail(f"{name} on {tried}: the values are wrong; it looks like {mistake}\n"
+                 f"    expected {fmt(expected)}\n    got      {fmt(got)}")
+    difference = np.max(np.abs(got - expected))
+    fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
+         f"    expected {fmt(expected)}\n    got      {fmt(got)}"
+         + (f"\nHint: {hint}" if hint else ""))
+
+
+def _show_failure(shell, etype, evalue, tb, tb_offset=None):
+    """IPython handler: show a CheckFailed as its message alone, in red, as the cell's error."""
+    message = [f"{RED}✘ {evalue}{RESET}"]
+    try:
+        shell._showtraceback(etype, evalue, message)  # how IPython publishes an error output
+    except AttributeError:
+        print(message[0], file=sys.stderr)
+    return message
+
+
+def _install_ipython_handler():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((CheckFailed,), _show_failure)
+
+
+_install_ipython_handler()

@@ -1,0 +1,100 @@
+"""check.show_images passes the right answer and explains typical wrong ones."""
+import matplotlib.pyplot as plt
+import pytest
+
+from helpers import check
+from helpers.check import CheckFailed
+
+
+def right(X, y, indices):
+    fig, axes = plt.subplots(1, len(indices))
+    for ax, i in zip(axes, indices):
+        ax.imshow(X[i].reshape(28, 28), cmap="gray_r")
+        ax.set_title(y[i])
+    plt.show()
+
+
+def one_figure_per_image(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28))
+        plt.title(f"label: {y[i]}")
+
+
+def unfilled(X, y, indices):
+    raise NotImplementedError
+
+
+def draws_nothing(X, y, indices):
+    return None
+
+
+def no_reshape(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i])
+
+
+def transposed(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28).T)
+        plt.title(y[i])
+
+
+def first_rows_instead_of_indices(X, y, indices):
+    for k in range(len(indices)):
+        plt.figure()
+        plt.imshow(X[k].reshape(28, 28))
+        plt.title(y[k])
+
+
+def every_row(X, y, indices):
+    for i in range(len(X)):
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28))
+
+
+def no_labels(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28))
+
+
+def wrong_shape(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i].reshape(1, 784))
+
+
+def raises(X, y, indices):
+    return X[indices[0]].undefined_attribute
+
+
+@pytest.mark.parametrize("answer", [right, one_figure_per_image])
+def test_right_answers_pass(answer, capsys):
+    check.show_images(answer)
+    assert "✔ show_images draws the right images" in capsys.readouterr().out
+    assert plt.get_fignums() == [], "the check closes the figures it made"
+
+
+@pytest.mark.parametrize("answer, message", [
+    (unfilled, "show_images is not written yet"),
+    (draws_nothing, "drew no image"),
+    (no_reshape, r"raised TypeError: .*\n.*at line \d+: plt.imshow\(X\[i\]\)\nHint: .*reshape"),
+    (transposed, "image 1 is transposed"),
+    (first_rows_instead_of_indices, "image 1 should show row 7 of X, but shows row 0"),
+    (every_row, "expected 3 images, one per index, but found 12"),
+    (no_labels, r"image 1 should be labelled 6 \(its label y\[7\]\), but its title is ''"),
+    (wrong_shape, r"image 1 has shape \(1, 784\), expected \(28, 28\)"),
+    (raises, "raised AttributeError"),
+])
+def test_wrong_answers_fail_with_a_plain_message(answer, message):
+    with pytest.raises(CheckFailed, match=message):
+        check.show_images(answer)
+    assert plt.get_fignums() == []
+
+
+def test_passing_something_that_is_not_a_function():
+    with pytest.raises(CheckFailed, match=r"Pass the function itself"):
+        check.show_images(None)

@@ -1,0 +1,96 @@
+"""Student notebooks are generated from the solutions, and both are in a usable state."""
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+import make_student
+
+ROOT = Path(__file__).resolve().parent.parent
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+FIX = "run `python tools/make_student.py` and commit the result"
+
+
+def names(paths):
+    return [p.name for p in paths]
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_both_folders_hold_the_same_notebooks():
+    assert SOLUTIONS, "no solution notebooks found"
+    assert names(NOTEBOOKS) == names(SOLUTIONS), f"solutions/ and notebooks/ differ: {FIX}"
+
+
+def test_names_are_numbered():
+    for path in SOLUTIONS:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name), f"{path.name}: name it NN_short_name.ipynb"
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=names(SOLUTIONS))
+def test_student_notebook_is_current(solution):
+    student = ROOT / "notebooks" / solution.name
+    assert student.exists(), f"notebooks/{solution.name} is missing: {FIX}"
+    assert student.read_text(encoding="utf-8") == make_student.render(solution), (
+        f"notebooks/{solution.name} is stale (it differs from what solutions/{solution.name} generates): {FIX}")
+
+
+@pytest.mark.parametrize("student", NOTEBOOKS, ids=names(NOTEBOOKS))
+def test_no_solution_leaks_into_student_notebook(student):
+    nb = nbformat.read(student, as_version=4)
+    for cell in nb.cells:
+        assert "BEGIN SOLUTION" not in cell.source and "END SOLUTION" not in cell.source
+        assert "solution" not in cell.metadata.get("tags", [])
+        assert cell.get("outputs", []) == [] and cell.get("execution_count") is None
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=names(SOLUTIONS))
+def test_solution_is_stored_executed_in_order(solution):
+    nb = nbformat.read(solution, as_version=4)
+    counts = [c.execution_count for c in code_cells(nb) if c.source.strip()]
+    assert None not in counts, f"{solution.name} has unexecuted cells: run `python tools/run_solutions.py {solution.relative_to(ROOT)}`"
+    assert counts == list(range(1, len(counts) + 1)), f"{solution.name} was not executed top to bottom in one run"
+    for cell in code_cells(nb):
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, f"{solution.name}: a cell stored an error: {errors[0].get('ename')}"
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=names(SOLUTIONS))
+def test_every_todo_is_followed_by_its_check(solution):
+    cells = code_cells(nbformat.read(solution, as_version=4))
+    for cell, following in zip(cells, cells[1:] + [None]):
+        if make_student.BEGIN in cell.source:
+            assert following is not None and "check." in following.source, (
+                f"{solution.name}: the TODO cell\n{cell.source[:200]}\nis not followed by a check cell")
+
+
+def test_every_notebook_starts_with_the_same_setup_cell():
+    setups = {path.name: code_cells(nbformat.read(path, as_version=4))[0].source for path in SOLUTIONS}
+    first = next(iter(setups.values()))
+    assert "sys.path.insert" in first
+    for name, source in setups.items():
+        assert source == first, f"{name}: its setup cell differs from the other notebooks'"
+
+
+@pytest.mark.parametrize("student", NOTEBOOKS, ids=names(NOTEBOOKS))
+def test_student_notebook_stops_at_its_first_todo_with_a_friendly_message(student):
+    nb = nbformat.read(student, as_version=4)
+    todo = next(i for i, c in enumerate(nb.cells) if "raise NotImplementedError" in c.source)
+    check_cell = next(i for i in range(todo + 1, len(nb.cells)) if nb.cells[i].cell_type == "code")
+    nb.cells = nb.cells[: check_cell + 1]
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(student.parent)}})
+    with pytest.raises(CellExecutionError) as failure:
+        client.execute()
+    assert failure.value.ename == "CheckFailed", f"{student.name} failed before its first check: {failure.value}"
+    assert "is not written yet" in failure.value.evalue
+    errors = [i for i, c in enumerate(nb.cells) if any(o.output_type == "error" for o in c.get("outputs", []))]
+    assert errors == [check_cell], f"{student.name}: the error came from cell {errors}, not the check cell {check_cell}"
+    shown = "".join(nb.cells[check_cell].outputs[-1].traceback)
+    assert "Traceback" not in shown and "is not written yet" in shown
