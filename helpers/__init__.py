@@ -4,4 +4,6 @@ Each notebook teaches one part of a neural network; what earlier notebooks
 taught is here in a reference version, so any notebook can start cold.
 """
 from .data import DATA_DIR, DataError, load_idx, load_mnist, one_hot
+from .nn import (accuracy, backprop, cost, feedforward, numerical_gradient, predict,
+                 random_network, relative_error, sigmoid, sigmoid_prime)
 from .plots import plot_digit_counts, plot_mean_images, plot_pixel_histogram, show_images

@@ -57,3 +57,63 @@ def plot_pixel_histogram(X, bins=50):
     ax.hist(X.ravel(), bins=bins, color="tab:gray", log=True)
     ax.set_xlabel("pixel value")
     ax.set_ylabel("number of pixels (log scale)")
+
+
+def draw_network(sizes, weights=None, biases=None, title=None):
+    """A diagram of a small fully connected network, e.g. sizes [2, 3, 1].
+
+    With ``weights`` (a list of (n_in, n_out) arrays) each arrow is labelled with its
+    weight; with ``biases`` each node shows its bias.
+    """
+    dx, dy = 3.0, 1.4  # space between layers, and between nodes of a layer
+    fig, ax = plt.subplots(figsize=(2.4 * len(sizes), 1.1 * max(sizes) + 0.8))
+    ys = [dy * np.linspace((n - 1) / 2, -(n - 1) / 2, n) for n in sizes]
+    for l, (left, right) in enumerate(zip(ys[:-1], ys[1:])):
+        for i, y0 in enumerate(left):
+            for j, y1 in enumerate(right):
+                ax.annotate("", xy=(dx * (l + 1) - 0.25, y1), xytext=(dx * l + 0.25, y0),
+                            arrowprops=dict(arrowstyle="->", color="tab:gray", lw=1))
+                if weights is not None:
+                    t = 0.2 if len(left) > 1 else 0.55
+                    ax.text(dx * (l + t), y0 + (y1 - y0) * t, f"{weights[l][i, j]:g}", fontsize=9,
+                            ha="center", va="center", bbox=dict(fc="white", ec="none", pad=0.3))
+    names = ["input"] + ["hidden"] * (len(sizes) - 2) + ["output"]
+    for l, column in enumerate(ys):
+        for k, y in enumerate(column):
+            hidden = 0 < l < len(sizes) - 1
+            ax.add_patch(plt.Circle((dx * l, y), 0.22, color="tab:orange" if hidden else "tab:blue"))
+            if biases is not None and l > 0:
+                ax.text(dx * l, y - 0.32, f"b = {biases[l - 1][k]:g}", fontsize=8, ha="center", va="top")
+        ax.text(dx * l, max(column) + 0.45, names[l], ha="center", fontsize=10)
+    top = dy * (max(sizes) - 1) / 2
+    ax.set_xlim(-0.6, dx * (len(sizes) - 1) + 0.6)
+    ax.set_ylim(-top - 0.8, top + 0.8)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+
+
+def plot_descent(f, paths, x_range=(-3, 3), title="Gradient descent on f(x) = x²"):
+    """The curve f over x_range and, for each label in ``paths``, the points x visited."""
+    x = np.linspace(*x_range, 200)
+    fig, axes = plt.subplots(1, len(paths), figsize=(3.5 * len(paths), 3), sharey=True, squeeze=False)
+    for ax, (label, xs) in zip(axes[0], paths.items()):
+        xs = np.asarray(xs)
+        ax.plot(x, f(x), color="tab:gray")
+        ax.plot(xs, f(xs), "o-", color="tab:red", markersize=4)
+        ax.set_title(label)
+        ax.set_ylim(-0.5, f(x).max() + 0.5)
+        ax.set_xlabel("x")
+    fig.suptitle(title)
+    fig.tight_layout()
+
+
+def plot_curve(values, ylabel, xlabel="step", title=None):
+    """One line: e.g. the cost after each step of training."""
+    fig, ax = plt.subplots(figsize=(6, 3))
+    ax.plot(np.arange(len(values)), values)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)

@@ -15,6 +15,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -30,7 +31,12 @@ def run(path, timeout=900):
     )
     client.execute()
     nb.metadata["kernelspec"] = KERNELSPEC
-    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("widgets", None)  # live widget state: random ids, useless once the kernel is gone
+    for cell in nb.cells:
+        for k, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view:  # a fixed id instead of a random one, so re-running changes nothing
+                view["model_id"] = f"{cell.id}-{k}"
     nbformat.write(nb, path)
 
 

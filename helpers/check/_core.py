@@ -7,6 +7,7 @@ and "Run All" stops there, as it should.
 """
 import sys
 import traceback
+import warnings
 
 import numpy as np
 
@@ -49,6 +50,19 @@ def call(func, name, *args, hints=()):
         fail(message)
 
 
+def call_warning_free(func, name, *args, hint="", hints=()):
+    """Like ``call``, but fail if the learner's function returns NaN or emits a warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with np.errstate(all="warn"):
+            got = call(func, name, *args, hints=hints)
+    got_array = as_array(got, name)
+    if np.isnan(got_array).any() or caught:
+        problem = "returned NaN" if np.isnan(got_array).any() else f"warned: {caught[0].message}"
+        fail(f"{name} on z = {fmt(np.asarray(args[0]))} {problem}." + (f"\nHint: {hint}" if hint else ""))
+    return got_array
+
+
 def _where(error):
     """' (line N: code)' for the last line of the learner's code in the traceback."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if "helpers" not in f.filename]
@@ -59,14 +73,19 @@ def _where(error):
     return f"\n    at line {frame.lineno}: {frame.line}" if frame.line else ""
 
 
-def fmt(value, digits=4):
-    """A short, readable form of a number or array for messages."""
+def fmt(value, digits=4, indent=0):
+    """A short, readable form of a number or array for messages (rows aligned after ``indent``)."""
     if isinstance(value, np.ndarray):
-        return np.array2string(value, precision=digits, threshold=12, edgeitems=3,
-                               suppress_small=True, max_line_width=90)
+        return np.array2string(value, precision=digits, threshold=50, edgeitems=3,
+                               suppress_small=True, max_line_width=100, prefix=" " * indent)
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.{digits}g}"
     return repr(value)
+
+
+def expected_got(expected, got):
+    """Two aligned lines: '    expected ...' and '    got      ...'."""
+    return f"    expected {fmt(expected, indent=13)}\n    got      {fmt(got, indent=13)}"
 
 
 def as_array(got, name, expected_shape=None):
@@ -93,6 +112,7 @@ def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=
     expected = np.asarray(expected, dtype=float)
     got = as_array(got, name, expected.shape)
     if got.shape != expected.shape:
+        _name_mistake(got, expected, name, tried, mistakes, rtol, atol)
         fail(f"{name} on {tried}: expected shape {expected.shape}, got shape {got.shape}."
              + (f"\nHint: {hint}" if hint else ""))
     if not np.all(np.isfinite(got)):
@@ -101,15 +121,20 @@ def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=
              + (f"\nHint: {hint}" if hint else ""))
     if np.allclose(got, expected, rtol=rtol, atol=atol):
         return
+    _name_mistake(got, expected, name, tried, mistakes, rtol, atol)
+    difference = np.max(np.abs(got - expected))
+    fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
+         + expected_got(expected, got)
+         + (f"\nHint: {hint}" if hint else ""))
+
+
+def _name_mistake(got, expected, name, tried, mistakes, rtol, atol):
+    """Fail with the mistake's name if ``got`` is what that typical mistake gives."""
     for wrong, mistake in mistakes:
         wrong = np.asarray(wrong, dtype=float)
         if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
-            fail(f"{name} on {tried}: the values are wrong; it looks like {mistake}\n"
-                 f"    expected {fmt(expected)}\n    got      {fmt(got)}")
-    difference = np.max(np.abs(got - expected))
-    fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
-         f"    expected {fmt(expected)}\n    got      {fmt(got)}"
-         + (f"\nHint: {hint}" if hint else ""))
+            fail(f"{name} on {tried}: the answer is wrong; it looks like {mistake}\n"
+                 + expected_got(expected, got))
 
 
 def _show_failure(shell, etype, evalue, tb, tb_offset=None):
