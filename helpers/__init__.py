@@ -7,3 +7,5 @@ from .data import DATA_DIR, DataError, load_idx, load_mnist, one_hot
 from .nn import (accuracy, backprop, cost, feedforward, numerical_gradient, predict,
                  random_network, relative_error, sigmoid, sigmoid_prime)
 from .plots import plot_digit_counts, plot_mean_images, plot_pixel_histogram, show_images
+from .network import Network, NetworkFileError
+from .progress import TrainingProgress

@@ -117,3 +117,88 @@ def plot_curve(values, ylabel, xlabel="step", title=None):
     ax.set_ylabel(ylabel)
     if title:
         ax.set_title(title)
+
+
+def draw_history(history):
+    """Learning curves from a history of Network.sgd; returns the figure."""
+    epochs = np.arange(1, len(history["cost"]) + 1)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3))
+    left.plot(epochs, history["cost"], "o-")
+    left.set_xlabel("epoch")
+    left.set_ylabel("training cost")
+    right.plot(epochs, history["train_accuracy"], "o-", label="training")
+    if history.get("val_accuracy"):
+        right.plot(epochs, history["val_accuracy"], "o-", label="validation")
+    right.set_xlabel("epoch")
+    right.set_ylabel("accuracy")
+    right.legend()
+    fig.tight_layout()
+    return fig
+
+
+def plot_history(history):
+    """Draw the learning curves of a Network.sgd history (cost, and accuracy per epoch)."""
+    draw_history(history)
+
+
+def plot_confusion_matrix(y, predictions):
+    """How often each digit (row) was predicted as each digit (column); y, predictions: (n,)."""
+    counts = np.zeros((10, 10), dtype=int)
+    np.add.at(counts, (y, predictions), 1)
+    fig, ax = plt.subplots(figsize=(5.5, 5))
+    ax.imshow(np.log1p(counts), cmap="Blues")
+    for i in range(10):
+        for j in range(10):
+            if counts[i, j]:
+                ax.text(j, i, counts[i, j], ha="center", va="center", fontsize=8,
+                        color="white" if i == j else "black")
+    ax.set_xticks(range(10))
+    ax.set_yticks(range(10))
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("actual")
+    ax.set_title("Confusion matrix")
+
+
+def plot_hidden_weights(W, count=20, columns=10):
+    """The weights into the first ``count`` hidden nodes, each column of W (784, n_hidden) as a 28x28 image.
+
+    Red: a pixel with ink pushes the node up; blue: pushes it down.
+    """
+    count = min(count, W.shape[1])
+    rows = -(-count // columns)
+    fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.3 * rows), squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if k < count:
+            limit = np.abs(W[:, k]).max()
+            ax.imshow(W[:, k].reshape(SIDE, SIDE), cmap="RdBu_r", vmin=-limit, vmax=limit)
+            ax.set_title(f"node {k}", fontsize=8)
+    fig.tight_layout()
+
+
+def plot_curves(curves, ylabel, xlabel="epoch", title=None):
+    """Several lines in one plot: ``curves`` maps a label to its values (one per epoch)."""
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    for label, values in curves.items():
+        ax.plot(np.arange(1, len(values) + 1), values, "o-", markersize=3, label=label)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend()
+    if title:
+        ax.set_title(title)
+
+
+def plot_grid(values, row_labels, column_labels, row_name, column_name, title=None):
+    """A heat map of a table of scores, e.g. validation accuracy for each eta and batch size."""
+    values = np.asarray(values)
+    fig, ax = plt.subplots(figsize=(1.3 * len(column_labels) + 2, 0.8 * len(row_labels) + 1.5))
+    ax.imshow(values, cmap="viridis")
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, f"{values[i, j]:.1%}", ha="center", va="center", color="white", fontsize=9)
+    ax.set_xticks(range(len(column_labels)), [str(c) for c in column_labels])
+    ax.set_yticks(range(len(row_labels)), [str(r) for r in row_labels])
+    ax.set_xlabel(column_name)
+    ax.set_ylabel(row_name)
+    if title:
+        ax.set_title(title)

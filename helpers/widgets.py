@@ -29,3 +29,38 @@ def explore_digits(X, y):
         plt.show()
 
     return widgets.interactive(show, d=digit, k=position)
+
+
+def hyperparameter_explorer(train, validation, train_size=10_000):
+    """Sliders for the hyperparameters and a Train button that draws the learning curves.
+
+    Trains a fresh helpers.Network on the first ``train_size`` training images.
+    """
+    from .network import Network
+    from .plots import plot_history
+
+    hidden = widgets.IntSlider(value=30, min=5, max=200, step=5, description="hidden nodes")
+    epochs = widgets.IntSlider(value=10, min=1, max=30, description="epochs")
+    eta = widgets.FloatLogSlider(value=3.0, base=10, min=-2, max=2, step=0.25, description="eta")
+    batch_size = widgets.Dropdown(options=[1, 10, 25, 100, 1000], value=10, description="batch size")
+    seed = widgets.IntText(value=0, description="seed")
+    button = widgets.Button(description="Train", button_style="primary")
+    output = widgets.Output()
+    X, y = train[0][:train_size], train[1][:train_size]
+
+    def on_click(_):
+        with output:
+            output.clear_output()
+            button.disabled = True
+            print(f"training on {len(y):,} images...")
+            net = Network([784, hidden.value, 10], seed=seed.value)
+            history = net.sgd(X, y, epochs.value, batch_size.value, eta.value, validation=validation)
+            output.clear_output()
+            print(f"validation accuracy after {epochs.value} epochs: {history['val_accuracy'][-1]:.2%}")
+            plot_history(history)
+            plt.show()
+            button.disabled = False
+
+    button.on_click(on_click)
+    controls = widgets.VBox([hidden, epochs, eta, batch_size, seed, button])
+    return widgets.HBox([controls, output])

@@ -1,0 +1,68 @@
+"""Checks for notebook 05 (choosing hyperparameters on the validation set)."""
+import contextlib
+from unittest import mock
+
+import numpy as np
+
+import helpers as package
+from ._core import call, fail, passed
+
+# Made-up final accuracies per seed: (training, validation). The best on training
+# (seed 0) is not the best on validation (seed 1), and the last seed is neither.
+FINAL = {0: (0.99, 0.80), 1: (0.91, 0.90), 2: (0.95, 0.85)}
+
+
+class _StandIn:
+    """Stands in for helpers.Network during the check: records the calls, returns known histories."""
+
+    calls = []
+
+    def __init__(self, sizes, seed=0, **kwargs):
+        self.sizes, self.seed = list(sizes), seed
+
+    def sgd(self, X, y, epochs, batch_size, eta, validation=None, callback=None):
+        train, val = FINAL.get(self.seed, (0.5, 0.5))
+        _StandIn.calls.append(dict(sizes=self.sizes, seed=self.seed, n=len(X), epochs=epochs,
+                                   batch_size=batch_size, eta=eta, validation=validation is not None))
+        return {"cost": [0.2, 0.1], "train_accuracy": [train - 0.1, train],
+                "val_accuracy": [val - 0.1, val] if validation is not None else [], "seed": self.seed}
+
+
+def best_of_seeds(func):
+    """Check ``best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds)``."""
+    X, y = np.zeros((20, 784), np.float32), np.zeros(20, np.int64)
+    validation = (np.zeros((5, 784), np.float32), np.zeros(5, np.int64))
+    args = ([784, 30, 10], X, y, validation, 4, 10, 3.0, [0, 1, 2])
+    tried = "sizes [784, 30, 10], epochs 4, batch_size 10, eta 3.0, seeds [0, 1, 2] (with stand-in networks)"
+    _StandIn.calls = []
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(mock.patch.object(package, "Network", _StandIn))
+        if "Network" in getattr(func, "__globals__", {}):  # after `from helpers import Network`
+            stack.enter_context(mock.patch.dict(func.__globals__, {"Network": _StandIn}))
+        got = call(func, "best_of_seeds", *args)
+    calls = _StandIn.calls
+    seeds = [c["seed"] for c in calls]
+    if sorted(seeds) != [0, 1, 2]:
+        fail(f"best_of_seeds with {tried} trained networks with seeds {seeds}; expected one for each seed "
+             "in seeds: helpers.Network(sizes, seed=seed) in a loop over seeds.")
+    for c in calls:
+        if c["sizes"] != [784, 30, 10]:
+            fail(f"best_of_seeds with {tried} made a network of sizes {c['sizes']}; pass sizes on.")
+        if (c["epochs"], c["batch_size"], c["eta"]) != (4, 10, 3.0) or c["n"] != len(X):
+            fail(f"best_of_seeds with {tried} trained with epochs {c['epochs']}, batch_size {c['batch_size']}, "
+                 f"eta {c['eta']} on {c['n']} images; pass X, y, epochs, batch_size and eta on to sgd.")
+        if not c["validation"]:
+            fail(f"best_of_seeds with {tried} called sgd without validation data, so it cannot choose by "
+                 "validation accuracy: net.sgd(X, y, epochs, batch_size, eta, validation=validation).")
+    if not isinstance(got, dict) or "seed" not in got:
+        fail(f"best_of_seeds with {tried} returned {type(got).__name__}; expected the history "
+             "(the dictionary that sgd returns) of the best network.")
+    if got["seed"] == 1:
+        passed("best_of_seeds trains one network per seed and keeps the best on the validation set.")
+        return
+    reasons = {0: "it chose the best on the training data (seed 0: 99% training, 80% validation). "
+                  "Choose by history['val_accuracy'][-1]: the validation set is what tells models apart.",
+               2: "it returned the last network trained, not the best. Keep the one with the highest "
+                  "final validation accuracy, e.g. max(histories, key=lambda h: h['val_accuracy'][-1])."}
+    fail(f"best_of_seeds with {tried}: the final validation accuracies are 80%, 90% and 85%, so it should "
+         f"return the history of seed 1, but it returned seed {got['seed']}'s: {reasons.get(got['seed'], '')}")
