@@ -27,12 +27,20 @@ class NetworkFileError(ValueError):
 
 
 class Network:
-    """A network with layer sizes like [784, 30, 10]; parameters drawn from N(0, 1)."""
+    """A network with layer sizes like [784, 30, 10].
 
-    def __init__(self, sizes, seed=0, dtype=np.float32):
+    init="normal": every weight and bias drawn from N(0, 1), as in the workshop.
+    init="scaled": weights drawn from N(0, 1 / n_in), so that z = a @ W + b stays
+    of the same size whatever the number of inputs n_in (notebook 07); biases N(0, 1).
+    """
+
+    def __init__(self, sizes, seed=0, dtype=np.float32, init="normal"):
+        if init not in ("normal", "scaled"):
+            raise ValueError(f'init must be "normal" or "scaled", not {init!r}')
         self.sizes = [int(s) for s in sizes]
         self.rng = np.random.default_rng(seed)  # draws the weights, then shuffles the data
-        self.weights = [self.rng.standard_normal((m, n)).astype(dtype)
+        scale = {"normal": lambda n_in: 1.0, "scaled": lambda n_in: 1 / np.sqrt(n_in)}[init]
+        self.weights = [(self.rng.standard_normal((m, n)) * scale(m)).astype(dtype)
                         for m, n in zip(self.sizes[:-1], self.sizes[1:])]
         self.biases = [self.rng.standard_normal(n).astype(dtype) for n in self.sizes[1:]]
 

@@ -9,3 +9,4 @@ from .nb02 import accuracy, feedforward, feedforward_no_bias, one_hot, sigmoid
 from .nb03 import backprop, cost, sigmoid_prime
 from .nb04 import sgd, update_mini_batch
 from .nb05 import best_of_seeds
+from .nb06 import keras_learning_rate

@@ -14,7 +14,11 @@ import numpy as np
 GREEN, RED, RESET = "\x1b[32m", "\x1b[31m", "\x1b[0m"
 
 
-class CheckFailed(Exception):
+class FriendlyError(Exception):
+    """An error whose message says all a learner needs: Jupyter shows it without a traceback."""
+
+
+class CheckFailed(FriendlyError):
     """A learner's answer is not right yet; the message says why."""
 
 
@@ -138,7 +142,7 @@ def _name_mistake(got, expected, name, tried, mistakes, rtol, atol):
 
 
 def _show_failure(shell, etype, evalue, tb, tb_offset=None):
-    """IPython handler: show a CheckFailed as its message alone, in red, as the cell's error."""
+    """IPython handler: show a FriendlyError as its message alone, in red, as the cell's error."""
     message = [f"{RED}✘ {evalue}{RESET}"]
     try:
         shell._showtraceback(etype, evalue, message)  # how IPython publishes an error output
@@ -154,7 +158,7 @@ def _install_ipython_handler():
         return
     shell = get_ipython()
     if shell is not None:
-        shell.set_custom_exc((CheckFailed,), _show_failure)
+        shell.set_custom_exc((FriendlyError,), _show_failure)
 
 
 _install_ipython_handler()
