@@ -65,7 +65,11 @@ class Network:
 
     def cost(self, X, Y):
         """The quadratic cost, averaged over the batch: mean of sum_j 1/2 (o_j - y_j)^2."""
-        return float(0.5 * np.sum((self.feedforward(X) - Y) ** 2) / len(X))
+        return self.cost_of_outputs(self.feedforward(X), Y)
+
+    def cost_of_outputs(self, outputs, Y):
+        """The cost of outputs already computed (n, sizes[-1]) for one-hot targets Y."""
+        return float(0.5 * np.sum((outputs - Y) ** 2) / len(Y))
 
     def backprop(self, X, Y):
         """Gradients of the mean cost over the batch (X, Y): (nabla_w, nabla_b), shaped like the parameters."""
@@ -113,7 +117,7 @@ class Network:
         for epoch in range(epochs):
             self.train_epoch(X, Y, batch_size, eta)
             outputs = self.feedforward(X)
-            history["cost"].append(float(0.5 * np.sum((outputs - Y) ** 2) / len(X)))
+            history["cost"].append(self.cost_of_outputs(outputs, Y))
             history["train_accuracy"].append(float(np.mean(np.argmax(outputs, axis=1) == y)))
             if validation is not None:
                 X_val, y_val = validation

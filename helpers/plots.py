@@ -202,3 +202,18 @@ def plot_grid(values, row_labels, column_labels, row_name, column_name, title=No
     ax.set_ylabel(row_name)
     if title:
         ax.set_title(title)
+
+
+def plot_reading(steps, outputs):
+    """The preprocessing steps of a drawing (from digits.preprocess_steps) and the network's outputs (10,)."""
+    names = ["drawn", "cropped", "scaled", "centred"]
+    fig, axes = plt.subplots(1, 5, figsize=(13, 2.6), gridspec_kw={"width_ratios": [1, 1, 1, 1, 2]})
+    for ax, name in zip(axes, names):
+        ax.imshow(steps[name], cmap="gray_r", vmin=0, vmax=1)
+        ax.set_title(f"{name} {steps[name].shape[0]}x{steps[name].shape[1]}", fontsize=9)
+        ax.axis("off")
+    bars = axes[-1].bar(range(10), outputs, color="tab:gray")
+    bars[int(np.argmax(outputs))].set_color("tab:green")
+    axes[-1].set_xticks(range(10))
+    axes[-1].set_title(f"the network reads: {int(np.argmax(outputs))}")
+    fig.tight_layout()

@@ -10,3 +10,4 @@ from .nb03 import backprop, cost, sigmoid_prime
 from .nb04 import sgd, update_mini_batch
 from .nb05 import best_of_seeds
 from .nb06 import keras_learning_rate
+from .nb07 import cross_entropy, l2_gradient, momentum_step, relu, scaled_weights, softmax

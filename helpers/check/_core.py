@@ -58,7 +58,7 @@ def call_warning_free(func, name, *args, hint="", hints=()):
     """Like ``call``, but fail if the learner's function returns NaN or emits a warning."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        with np.errstate(all="warn"):
+        with np.errstate(over="warn", invalid="warn", divide="warn", under="ignore"):
             got = call(func, name, *args, hints=hints)
     got_array = as_array(got, name)
     if np.isnan(got_array).any() or caught:
