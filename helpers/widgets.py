@@ -41,7 +41,8 @@ def hyperparameter_explorer(train, validation, train_size=10_000):
 
     hidden = widgets.IntSlider(value=30, min=5, max=200, step=5, description="hidden nodes")
     epochs = widgets.IntSlider(value=10, min=1, max=30, description="epochs")
-    eta = widgets.FloatLogSlider(value=3.0, base=10, min=-2, max=2, step=0.25, description="eta")
+    eta = widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0], value=3.0,
+                                  description="eta")
     batch_size = widgets.Dropdown(options=[1, 10, 25, 100, 1000], value=10, description="batch size")
     seed = widgets.IntText(value=0, description="seed")
     button = widgets.Button(description="Train", button_style="primary")
