@@ -170,3 +170,18 @@ def test_student_notebook_shows_the_friendly_message(browser, lab):
         page.screenshot(path=SHOTS / "student_01_first_todo.png")
     finally:
         page.close()
+
+
+def test_introduction_presents_as_slides_in_rise(browser, lab):
+    """Notebook 00 opens as a slide show with JupyterLab's RISE extension."""
+    url, token = lab
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    try:
+        page.goto(f"{url}/rise/solutions/00_introduction.ipynb?token={token}")
+        page.wait_for_function("document.querySelectorAll('.reveal .slides section').length >= 10", timeout=60_000)
+        page.keyboard.press("ArrowRight")
+        page.locator("h2:visible", has_text="Why machine learning?").first.wait_for(timeout=30_000)
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SHOTS / "00_introduction_rise.png")
+    finally:
+        page.close()
