@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .check._core import FriendlyError
+from .errors import FriendlyError
 from .data import DATA_DIR, read_checksums, verify_file
 
 BOX, FRAME = 20, 28

@@ -2,7 +2,7 @@
 import importlib.util
 import os
 
-from .check._core import FriendlyError
+from .errors import FriendlyError
 
 INSTALL = ("In a terminal, in the workshop folder, run\n"
            "    .venv/bin/python -m pip install -r requirements-keras.txt\n"

@@ -5,17 +5,14 @@ raises ``CheckFailed`` with a short message (what was tried, expected vs got,
 a hint). In Jupyter only that message is shown, in red, without a traceback,
 and "Run All" stops there, as it should.
 """
-import sys
 import traceback
 import warnings
 
 import numpy as np
 
-GREEN, RED, RESET = "\x1b[32m", "\x1b[31m", "\x1b[0m"
+from ..errors import FriendlyError
 
-
-class FriendlyError(Exception):
-    """An error whose message says all a learner needs: Jupyter shows it without a traceback."""
+GREEN, RESET = "\x1b[32m", "\x1b[0m"
 
 
 class CheckFailed(FriendlyError):
@@ -139,26 +136,3 @@ def _name_mistake(got, expected, name, tried, mistakes, rtol, atol):
         if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
             fail(f"{name} on {tried}: the answer is wrong; it looks like {mistake}\n"
                  + expected_got(expected, got))
-
-
-def _show_failure(shell, etype, evalue, tb, tb_offset=None):
-    """IPython handler: show a FriendlyError as its message alone, in red, as the cell's error."""
-    message = [f"{RED}✘ {evalue}{RESET}"]
-    try:
-        shell._showtraceback(etype, evalue, message)  # how IPython publishes an error output
-    except AttributeError:
-        print(message[0], file=sys.stderr)
-    return message
-
-
-def _install_ipython_handler():
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is not None:
-        shell.set_custom_exc((FriendlyError,), _show_failure)
-
-
-_install_ipython_handler()
