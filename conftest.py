@@ -6,6 +6,8 @@ from helpers import keras_setup
 
 matplotlib.use("Agg")  # draw off-screen: the checks inspect figures, nobody looks at them
 
+pytest_plugins = ["tests.nbval_approx"]  # cells with an "approx" tolerance (see that module)
+
 KERAS_NOTEBOOK = "06_keras.ipynb"
 
 
