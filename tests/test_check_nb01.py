@@ -61,6 +61,27 @@ def no_labels(X, y, indices):
         plt.imshow(X[i].reshape(28, 28))
 
 
+def labels_in_another_order(X, y, indices):
+    for i, label in zip(indices, y[indices[::-1]]):
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28))
+        plt.title(label)
+
+
+def negated(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(-X[i].reshape(28, 28))
+        plt.title(y[i])
+
+
+def halved(X, y, indices):
+    for i in indices:
+        plt.figure()
+        plt.imshow(X[i].reshape(28, 28) / 2)
+        plt.title(y[i])
+
+
 def wrong_shape(X, y, indices):
     for i in indices:
         plt.figure()
@@ -88,6 +109,9 @@ def test_right_answers_pass(answer, capsys):
     (no_labels, r"image 1 should be labelled 6 \(its label y\[7\]\), but its title is ''"),
     (wrong_shape, r"image 1 has shape \(1, 784\), expected \(28, 28\)"),
     (raises, "raised AttributeError"),
+    (labels_in_another_order, r"image 1 should be labelled 6 \(its label y\[7\]\), but its title is '3'"),
+    (negated, "image 1 should show row 7 of X as it is, but it shows the negative of the right answer"),
+    (halved, "image 1 should show row 7 of X as it is, but it shows half the right answer"),
 ])
 def test_wrong_answers_fail_with_a_plain_message(answer, message):
     with pytest.raises(CheckFailed, match=message):

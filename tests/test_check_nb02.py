@@ -67,6 +67,10 @@ def test_sigmoid_right(capsys):
     (sigmoid_nan_for_large_z, r"z = \[-1000\.  1000\.\] (returned NaN|warned)"),
     (sigmoid_mean, r"expected shape \(5,\), got shape \(\)"),
     (sigmoid_nan, "returned NaN values"),
+    # the right answer changed in a simple way: the check names the change
+    (lambda z: -nn.sigmoid(z), "the negative of the right answer: a sign is flipped"),
+    (lambda z: 2 * nn.sigmoid(z), "twice the right answer"),
+    (lambda z: nn.sigmoid(z) / 2, "half the right answer"),
 ])
 def test_sigmoid_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -138,6 +142,27 @@ def ff_W_times_X(X, weights, biases):
     return a
 
 
+def ff_negated(X, weights, biases):
+    return -nn.feedforward(X, weights, biases)
+
+
+def ff_doubled(X, weights, biases):
+    return 2 * nn.feedforward(X, weights, biases)
+
+
+def ff_transposed_output(X, weights, biases):
+    return nn.feedforward(X, weights, biases).T
+
+
+def ff_sigmoid_on_input(X, weights, biases):
+    return nn.feedforward(nn.sigmoid(X), weights, biases)
+
+
+def no_bias(answer):
+    """The feedforward_no_bias(X, weights) made from a feedforward(X, weights, biases)."""
+    return lambda X, weights: answer(X, weights, [np.zeros(W.shape[1]) for W in weights])
+
+
 def test_feedforward_right(capsys):
     check.feedforward_no_bias(ff_no_bias)
     check.feedforward(ff)
@@ -152,6 +177,10 @@ def test_feedforward_right(capsys):
     (ff_no_bias_first_layer_only, "only the first layer was computed"),
     (ff_no_bias_no_last_activation, "the sigmoid is missing on the last layer"),
     (ff_no_bias_loops_over_rows_only, r"one input x = \[1, 2\]: expected shape \(1,\), got shape \(1, 1\)"),
+    (no_bias(ff_negated), "the negative of the right answer: a sign is flipped"),
+    (no_bias(ff_doubled), "twice the right answer"),
+    (no_bias(ff_transposed_output), r"expected shape \(5, 1\), got shape \(1, 5\); it is the transpose"),
+    (no_bias(ff_sigmoid_on_input), r"the right answer for sigmoid\(X\) instead of X"),
 ])
 def test_feedforward_no_bias_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -165,6 +194,10 @@ def test_feedforward_no_bias_wrong(answer, message):
     (ff_bias_after_sigmoid, "the bias is added after the sigmoid"),
     (ff_no_last_activation, "the sigmoid is missing on the last layer"),
     (ff_W_times_X, r"raised ValueError[\s\S]*X @ W"),
+    (ff_negated, "the negative of the right answer: a sign is flipped"),
+    (lambda X, weights, biases: nn.feedforward(X, weights, biases) / 2, "half the right answer"),
+    (ff_transposed_output, r"expected shape \(5, 1\), got shape \(1, 5\); it is the transpose"),
+    (ff_sigmoid_on_input, r"the right answer for sigmoid\(X\) instead of X: the sigmoid is applied to the input too"),
 ])
 def test_feedforward_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -216,6 +249,8 @@ def test_one_hot_and_accuracy_right(capsys):
     (one_hot_transposed, "rows and columns are swapped"),
     (one_hot_off_by_one, "the 1 is one place too early"),
     (one_hot_ignores_num_classes, r"num_classes=3: expected shape \(2, 3\), got shape \(2, 10\)"),
+    (lambda y, num_classes=10: -nn.one_hot(y, num_classes), "the negative of the right answer: a sign is flipped"),
+    (lambda y, num_classes=10: 2 * nn.one_hot(y, num_classes), "twice the right answer"),
 ])
 def test_one_hot_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -226,9 +261,13 @@ def test_one_hot_wrong(answer, message):
     (unfilled, "accuracy is not written yet"),
     (returns_none, "returned None"),
     (accuracy_count, "returned 15, the number right; expected the fraction 0.75"),
-    (accuracy_wrong_axis, r"expected 0.75, got [\s\S]*axis=1"),
+    (accuracy_wrong_axis, r"the values are wrong[\s\S]*expected 0.75\n\s+got[\s\S]*axis=1"),
     (accuracy_per_sample, r"array of shape \(20,\); expected one number"),
     (accuracy_compares_outputs, r"raised ValueError|expected 0.75"),
+    (lambda outputs, y: -nn.accuracy(outputs, y), "the negative of the right answer: a sign is flipped"),
+    (lambda outputs, y: nn.accuracy(outputs, y) / len(y), r"divided by 20.*the number of samples.*the mean taken twice"),
+    (lambda outputs, y: 100 * nn.accuracy(outputs, y), "a percentage; return the fraction right"),
+    (lambda outputs, y: 1 - nn.accuracy(outputs, y), "the fraction of wrong answers"),
 ])
 def test_accuracy_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):

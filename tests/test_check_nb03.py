@@ -67,14 +67,15 @@ def forward(X, weights, biases):
 
 
 def make_backprop(output_prime=True, hidden_prime=True, mean=True, swap=False, bias_not_summed=False,
-                  backward_transpose=True, in_place=False, returns="tuple"):
+                  backward_transpose=True, in_place=False, returns="tuple", y_minus_a=False, error_factor=1,
+                  mean_twice=False, appended=False):
     """A backprop written from the notebook's formulas, with one mistake switched on."""
     def backprop(X, Y, weights, biases):
         activations, zs = forward(X, weights, biases)
-        delta = activations[-1] - Y
+        delta = (Y - activations[-1] if y_minus_a else activations[-1] - Y) * error_factor
         if output_prime:
             delta = delta * nn.sigmoid_prime(zs[-1])
-        n = len(X) if mean else 1
+        n = (len(X) if mean else 1) * (len(X) if mean_twice else 1)
         nabla_w, nabla_b = [None] * len(weights), [None] * len(biases)
         for l in range(len(weights) - 1, -1, -1):
             nabla_w[l] = (delta.T @ activations[l] if swap else activations[l].T @ delta) / n
@@ -89,6 +90,8 @@ def make_backprop(output_prime=True, hidden_prime=True, mean=True, swap=False, b
             return nabla_w
         if returns == "dict":
             return {"w": nabla_w, "b": nabla_b}
+        if appended:  # filled from the last layer to the first, as a loop that appends would
+            return nabla_w[::-1], nabla_b[::-1]
         return nabla_w, nabla_b
     return backprop
 
@@ -111,6 +114,11 @@ def test_right_answers_pass(capsys):
     (cost_mean_everything, r"divides by every number \(4 x 10\)"),
     (cost_per_sample, r"returned shape \(4,\); expected one number"),
     (cost_not_squared, "the difference is not squared"),
+    # the right answer changed in a simple way: the check names the change
+    (lambda outputs, Y: -nn.cost(outputs, Y), "the negative of the right answer: a sign is flipped"),
+    (lambda outputs, Y: nn.cost(outputs, Y) / 2, "half the right answer"),
+    (lambda outputs, Y: nn.cost(outputs, Y) / len(Y), r"divided by the number of samples \(4\).*the mean taken twice"),
+    (lambda outputs, Y: nn.cost(outputs, Y) * 10, r"10 times the right answer: multiplied by the number of outputs"),
 ])
 def test_cost_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -124,6 +132,10 @@ def test_cost_wrong(answer, message):
     (prime_one_plus, r"it has \(1 \+ S\)"),
     (nn.sigmoid, "it is the sigmoid, not its derivative"),
     (prime_unclipped, r"z = \[-1000\.  1000\.\] warned: overflow[\s\S]*use your sigmoid"),
+    (lambda z: nn.sigmoid(z) * (nn.sigmoid(z) - 1), "the negative of the right answer: a sign is flipped"),
+    (lambda z: 2 * nn.sigmoid_prime(z), "twice the right answer"),
+    (lambda z: nn.sigmoid_prime(z) / 2, "half the right answer"),
+    (lambda z: nn.sigmoid_prime(nn.sigmoid(z)), r"the right answer for sigmoid\(z\) instead of z: the sigmoid is applied twice"),
 ])
 def test_sigmoid_prime_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -144,6 +156,12 @@ def test_sigmoid_prime_wrong(answer, message):
     (make_backprop(in_place=True), "changed the weights or biases it was given"),
     (make_backprop(returns="weights only"), r"nabla_w should be a list of 2 arrays|returned list"),
     (make_backprop(returns="dict"), "returned dict; expected two lists"),
+    (make_backprop(y_minus_a=True), r"nabla_w\[0\].*the negative of the right answer: a sign is flipped"),
+    (make_backprop(error_factor=2), r"nabla_w\[0\].*twice the right answer"),
+    (make_backprop(error_factor=0.5), r"nabla_w\[0\].*half the right answer"),
+    (make_backprop(mean_twice=True), r"nabla_w\[0\].*divided by the number of samples \(5\).*the mean taken twice"),
+    (make_backprop(appended=True), r"nabla_w\[0\].*expected shape \(3, 4\), got shape \(4, 2\); it is what belongs in "
+                                   r"nabla_w\[1\]: the list is in the wrong order"),
 ])
 def test_backprop_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):

@@ -40,6 +40,17 @@ def update_without_eta(weights, biases, X_batch, Y_batch, eta):
         biases[l] -= nabla_b[l]
 
 
+def update_scaled(factor=1.0, mean_again=False):
+    """An update_mini_batch whose step is `factor` times the right one, or divided by the batch size again."""
+    def update(weights, biases, X_batch, Y_batch, eta):
+        nabla_w, nabla_b = nn.backprop(X_batch, Y_batch, weights, biases)
+        n = len(X_batch) if mean_again else 1
+        for l in range(len(weights)):
+            weights[l] -= factor * eta * nabla_w[l] / n
+            biases[l] -= factor * eta * nabla_b[l] / n
+    return update
+
+
 def update_weights_only(weights, biases, X_batch, Y_batch, eta):
     nabla_w, _ = nn.backprop(X_batch, Y_batch, weights, biases)
     for l in range(len(weights)):
@@ -118,6 +129,32 @@ def sgd_labels_not_one_hot(weights, biases, X, y, epochs, batch_size, eta, rng):
             update_mini_batch(weights, biases, X[batch], Y[batch], eta)
 
 
+def sgd_labels_not_shuffled(weights, biases, X, y, epochs, batch_size, eta, rng):
+    Y = nn.one_hot(y)
+    for epoch in range(epochs):
+        order = rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start:start + batch_size]
+            update_mini_batch(weights, biases, X[batch], Y[start:start + batch_size], eta)
+
+
+def sgd_digit_labels(weights, biases, X, y, epochs, batch_size, eta, rng):
+    for epoch in range(epochs):
+        order = rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start:start + batch_size]
+            update_mini_batch(weights, biases, X[batch], y[batch], eta)
+
+
+def sgd_tiny_eta(weights, biases, X, y, epochs, batch_size, eta, rng):
+    Y = nn.one_hot(y)
+    for epoch in range(epochs):
+        order = rng.permutation(len(X))
+        for start in range(0, len(X), batch_size):
+            batch = order[start:start + batch_size]
+            update_mini_batch(weights, biases, X[batch], Y[batch], eta / 1000)
+
+
 def sgd_skips_update(weights, biases, X, y, epochs, batch_size, eta, rng):
     Y = nn.one_hot(y)
     for epoch in range(epochs):
@@ -140,6 +177,11 @@ def test_update_mini_batch_right(answer, capsys):
     (update_uphill, "the step goes uphill"),
     (update_without_eta, "not multiplied by the learning rate eta"),
     (update_weights_only, r"biases\[0\] did not change"),
+    (update_scaled(-1.0), "the step goes uphill"),
+    (update_scaled(2.0), r"step for weights\[0\] .*twice the right answer"),
+    (update_scaled(0.5), r"step for weights\[0\] .*half the right answer"),
+    (update_scaled(-0.5), r"step for weights\[0\] .*minus half the right answer: a sign is flipped"),
+    (update_scaled(mean_again=True), r"divided by the number of samples in the batch \(6\).*the mean taken twice"),
 ])
 def test_update_mini_batch_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -159,7 +201,10 @@ def test_sgd_right(answer, capsys):
     (sgd_shuffles_X_in_place, r"changed X or y \(shuffled them in place\?\)"),
     (sgd_one_epoch, "took 100 steps .* expected 300"),
     (sgd_batch_index_off, "epoch 1 did not use every image exactly once"),
-    (sgd_labels_not_one_hot, r"only \d+% of the training images are classified right"),
+    (sgd_labels_not_one_hot, r"first Y_batch[\s\S]*Hint: update_mini_batch needs the one-hot labels"),
+    (sgd_labels_not_shuffled, r"first Y_batch .*it is the labels of the first 10 images in their stored order"),
+    (sgd_digit_labels, r"expected shape \(10, 10\), got shape \(10,\); it looks like the digits themselves"),
+    (sgd_tiny_eta, r"only \d+% of the training images are classified right"),
     (sgd_skips_update, "never called update_mini_batch"),
 ])
 def test_sgd_wrong(answer, message):

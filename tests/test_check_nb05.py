@@ -33,6 +33,27 @@ def last_one(sizes, X, y, validation, epochs, batch_size, eta, seeds):
     return history
 
 
+def worst_on_validation(sizes, X, y, validation, epochs, batch_size, eta, seeds):
+    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
+                 for s in seeds]
+    return min(histories, key=lambda h: h["val_accuracy"][-1])
+
+
+def worst_on_training(sizes, X, y, validation, epochs, batch_size, eta, seeds):
+    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
+                 for s in seeds]
+    return min(histories, key=lambda h: h["train_accuracy"][-1])
+
+
+def never_replaces_first(sizes, X, y, validation, epochs, batch_size, eta, seeds):
+    best = None
+    for seed in seeds:
+        history = Network(sizes, seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
+        if best is None or history["val_accuracy"][-1] > 1:
+            best = history
+    return best
+
+
 def no_validation(sizes, X, y, validation, epochs, batch_size, eta, seeds):
     histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta) for s in seeds]
     return max(histories, key=lambda h: h["train_accuracy"][-1])
@@ -69,7 +90,10 @@ def test_right(answer, capsys):
     (by_training, "it chose the best on the training data"),
     (last_one, "it returned the last network trained"),
     (no_validation, "called sgd without validation data"),
-    (same_seed, r"trained networks with seeds \[0, 0, 0\]"),
+    (same_seed, r"trained networks with seeds \[0, 0, 0, 0, 0, 0\]"),
+    (worst_on_validation, "it chose the worst on the validation set .*min where max is meant"),
+    (worst_on_training, "it chose the worst on the training data"),
+    (never_replaces_first, "it returned the first network trained"),
     (fixed_eta, "pass X, y, epochs, batch_size and eta on"),
     (returns_accuracy, "returned float; expected the history"),
 ])

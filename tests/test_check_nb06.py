@@ -17,6 +17,10 @@ def right(eta, num_outputs):
     (lambda eta, k: 2 * eta * k, "the 1/2 goes the other way"),
     (lambda eta, k: 15.0, r"eta = 0.5, num_outputs = 10: the values are wrong"),
     (lambda eta, k: None, "returned None"),
+    # the right answer changed in a simple way: the check names the change
+    (lambda eta, k: -eta * k / 2, "the negative of the right answer: a sign is flipped"),
+    (lambda eta, k: eta * k / 4, "half the right answer"),
+    (lambda eta, k: eta * k * k / 2, r"10 times the right answer: multiplied by num_outputs \(10\) once too often"),
 ])
 def test_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):

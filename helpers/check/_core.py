@@ -3,7 +3,9 @@
 A check prints one green line when the answer is right. When it is wrong it
 raises ``CheckFailed`` with a short message (what was tried, expected vs got,
 a hint). In Jupyter only that message is shown, in red, without a traceback,
-and "Run All" stops there, as it should.
+and "Run All" stops there, as it should. When a wrong answer is the right one
+changed in a simple way (its negative, twice it, its transpose...), the
+message says which, so the learner can find the cause.
 """
 import traceback
 import warnings
@@ -103,36 +105,81 @@ def as_array(got, name, expected_shape=None):
     return array
 
 
-def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=()):
+def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=(), sizes=(), related=()):
     """Fail unless ``got`` matches ``expected`` in shape and values.
 
     ``tried`` says in words what input was used; ``mistakes`` are pairs
     ``(array a typical mistake would give, what that mistake is)``: when the
-    answer matches one of them, the message names the mistake.
+    answer matches one of them, the message names the mistake. Failing that,
+    ``diagnose`` tries simple changes of the right answer (its negative, twice,
+    half, times or divided by one of ``sizes``, its transpose, one of ``related``).
     """
     expected = np.asarray(expected, dtype=float)
     got = as_array(got, name, expected.shape)
+    known = dict(mistakes=mistakes, sizes=sizes, related=related, rtol=rtol, atol=atol)
     if got.shape != expected.shape:
-        _name_mistake(got, expected, name, tried, mistakes, rtol, atol)
-        fail(f"{name} on {tried}: expected shape {expected.shape}, got shape {got.shape}."
-             + (f"\nHint: {hint}" if hint else ""))
+        shapes = f"expected shape {expected.shape}, got shape {got.shape}"
+        _explain(got, expected, f"{name} on {tried}: {shapes}", **known)
+        fail(f"{name} on {tried}: {shapes}." + (f"\nHint: {hint}" if hint else ""))
     if not np.all(np.isfinite(got)):
         bad = "NaN" if np.isnan(got).any() else "inf"
         fail(f"{name} on {tried} returned {bad} values:\n    got {fmt(got)}"
              + (f"\nHint: {hint}" if hint else ""))
     if np.allclose(got, expected, rtol=rtol, atol=atol):
         return
-    _name_mistake(got, expected, name, tried, mistakes, rtol, atol)
+    _explain(got, expected, f"{name} on {tried}: the answer is wrong", **known)
     difference = np.max(np.abs(got - expected))
     fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
          + expected_got(expected, got)
          + (f"\nHint: {hint}" if hint else ""))
 
 
-def _name_mistake(got, expected, name, tried, mistakes, rtol, atol):
-    """Fail with the mistake's name if ``got`` is what that typical mistake gives."""
+def _explain(got, expected, start, mistakes, sizes, related, rtol, atol):
+    """Fail with a named cause if there is one: a listed mistake first, else the diagnosis."""
     for wrong, mistake in mistakes:
         wrong = np.asarray(wrong, dtype=float)
         if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
-            fail(f"{name} on {tried}: the answer is wrong; it looks like {mistake}\n"
-                 + expected_got(expected, got))
+            fail(f"{start}; it looks like {mistake}\n" + expected_got(expected, got))
+    cause = diagnose(got, expected, sizes, related, rtol, atol)
+    if cause:
+        fail(f"{start}; it is {cause}\n" + expected_got(expected, got))
+
+
+def _changes(expected, sizes, related):
+    """(array, what it is) for each simple change of the right answer that a slip can make."""
+    scales = [(2, "twice the right answer", "a factor 2 too many (a 1/2 forgotten, or something counted twice?)"),
+              (0.5, "half the right answer", "a factor 1/2 too many (a 1/2 or a mean that does not belong?)")]
+    for k, what in [(k, what) for k, what in sizes if k != 1]:  # times 1 changes nothing
+        scales += [(k, f"{k} times the right answer",
+                    f"multiplied by {what} ({k}) once too often (a sum where the mean is wanted?)"),
+                   (1 / k, f"the right answer divided by {k}",
+                    f"divided by {what} ({k}) once too often (a mean where a sum is wanted, or the mean taken twice?)")]
+    found = [(-expected, "the negative of the right answer: a sign is flipped somewhere "
+                         "(a - b where b - a is meant, or + where - is meant?)")]
+    for k, amount, cause in scales:
+        found += [(k * expected, f"{amount}: {cause}"),
+                  (-k * expected, f"minus {amount}: a sign is flipped, and {cause}")]
+    if expected.ndim == 2:
+        found.append((expected.T, "the transpose of the right answer: rows and columns are swapped "
+                                  "(a .T too many or too few?)"))
+    return found + [(np.asarray(array, dtype=float), what) for array, what in related]
+
+
+def diagnose(got, expected, sizes=(), related=(), rtol=1e-5, atol=1e-6):
+    """What ``got`` is, when it is one simple change of ``expected`` and no other; else None.
+
+    Nothing is said when it could be more than one: an answer of zeros (0 times anything),
+    a right answer of zeros (any multiple of it), a change that leaves the right answer
+    as it is (the transpose of a symmetric matrix), or two changes that give the same.
+    """
+    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    if np.allclose(got, 0, atol=atol) or np.allclose(expected, 0, atol=atol):
+        return None
+    atol = min(atol, rtol * np.max(np.abs(expected)))  # small answers: match relatively, not within atol
+
+    def same(a, b):
+        return a.shape == b.shape and np.allclose(a, b, rtol=rtol, atol=atol)
+
+    matches = {what for change, what in _changes(expected, sizes, related)
+               if same(got, change) and not same(change, expected)}
+    return matches.pop() if len(matches) == 1 else None

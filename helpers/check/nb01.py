@@ -5,7 +5,7 @@ from unittest import mock
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ._core import call, fail, passed
+from ._core import call, diagnose, fail, passed
 
 
 def _drawn_images(func, X, y, indices):
@@ -52,6 +52,10 @@ def show_images(func):
                  "Hint: use X[i].reshape(28, 28) without .T and without order='F'.")
         if not np.allclose(picture, expected):
             rows = [j for j in range(len(X)) if np.allclose(picture, X[j].reshape(28, 28))]
+            cause = diagnose(picture, expected)
+            if cause and not rows:
+                fail(f"show_images on {tried}: image {k} should show row {i} of X as it is, but it shows "
+                     f"{cause}\nHint: draw X[i].reshape(28, 28) without changing its values.")
             got = f"row {rows[0]}" if rows else "something else"
             fail(f"show_images on {tried}: image {k} should show row {i} of X, but shows {got}.\n"
                  "Hint: draw X[i] for each i in indices, in that order.")

@@ -79,23 +79,27 @@ def _check_forward(func, name, with_biases):
                           "the bias is added after the sigmoid: it goes inside, sigmoid(a @ W + b)."))
         return found
 
+    def related(X, weights, biases):
+        return [(nn.feedforward(nn.sigmoid(X), weights, biases), "the right answer for sigmoid(X) instead of X: "
+                 "the sigmoid is applied to the input too; X goes into the first layer as it is.")]
+
     biases = TINY_BIASES if with_biases else zero
     x = np.array([1.0, 2.0])
     compare(run(x, TINY_WEIGHTS, biases), nn.feedforward(x, TINY_WEIGHTS, biases), name,
             "the tiny 2-3-1 network, one input x = [1, 2]", hint=MATMUL_HINT,
-            mistakes=mistakes(x, TINY_WEIGHTS, biases))
+            mistakes=mistakes(x, TINY_WEIGHTS, biases), related=related(x, TINY_WEIGHTS, biases))
     X = rng.standard_normal((5, 2))
     compare(run(X, TINY_WEIGHTS, biases), nn.feedforward(X, TINY_WEIGHTS, biases), name,
             "the tiny network, a batch of 5 inputs (shape (5, 2))",
             hint="with one sample per row, a batch goes through the same code: X @ W works on all rows at once.",
-            mistakes=mistakes(X, TINY_WEIGHTS, biases))
+            mistakes=mistakes(X, TINY_WEIGHTS, biases), related=related(X, TINY_WEIGHTS, biases))
     for sizes, weights, biases in _networks(rng):
         if not with_biases:
             biases = [np.zeros_like(b) for b in biases]
         X = rng.standard_normal((7, sizes[0]))
         compare(run(X, weights, biases), nn.feedforward(X, weights, biases), name,
                 f"a random network with layer sizes {sizes}, a batch of 7", hint=MATMUL_HINT,
-                mistakes=mistakes(X, weights, biases))
+                mistakes=mistakes(X, weights, biases), related=related(X, weights, biases))
 
 
 def feedforward_no_bias(func):
@@ -139,10 +143,10 @@ def accuracy(func):
     if got_array.shape != ():
         fail(f"accuracy on 20 samples returned an array of shape {got_array.shape}; expected one number.\n"
              "Hint: the mean of the comparison, np.mean(predictions == y), is one number.")
-    value = float(got_array)
-    if np.isclose(value, 15):
+    if np.isclose(float(got_array), 15):
         fail("accuracy on 20 samples (15 right) returned 15, the number right; expected the fraction 0.75.")
-    if not np.isclose(value, expected):
-        fail(f"accuracy on 20 samples (15 right): expected {expected}, got {fmt(value)}.\n"
-             "Hint: the prediction for each row is np.argmax(outputs, axis=1) (axis=1: across the 10 outputs).")
+    compare(got_array, expected, "accuracy", "20 samples (15 right)", sizes=[(20, "the number of samples")],
+            mistakes=[(100 * expected, "a percentage; return the fraction right, between 0 and 1."),
+                      (1 - expected, "the fraction of wrong answers; return the fraction right.")],
+            hint="the prediction for each row is np.argmax(outputs, axis=1) (axis=1: across the 10 outputs).")
     passed("accuracy is right.")

@@ -21,7 +21,8 @@ def cost(func):
     if as_array(got, "cost").shape != ():
         fail(f"cost on 4 samples returned shape {np.shape(got)}; expected one number.\n"
              "Hint: sum over the outputs and average over the samples, e.g. np.sum(...) / len(Y).")
-    compare(got, expected, "cost", "4 samples with 10 outputs each", mistakes=mistakes)
+    compare(got, expected, "cost", "4 samples with 10 outputs each", mistakes=mistakes,
+            sizes=[(4, "the number of samples"), (10, "the number of outputs")])
     passed("cost is right.")
 
 
@@ -33,7 +34,10 @@ def sigmoid_prime(func):
                 (s * (1 + s), "it has (1 + S) where the formula has (1 - S)."),
                 (s, "it is the sigmoid, not its derivative S(z) (1 - S(z))."),
                 (1 - s, "it is 1 - S(z); the derivative is S(z) (1 - S(z)).")]
-    compare(call(func, "sigmoid_prime", z), s * (1 - s), "sigmoid_prime", f"z = {fmt(z)}", mistakes=mistakes)
+    applied_twice = nn.sigmoid_prime(s)
+    compare(call(func, "sigmoid_prime", z), s * (1 - s), "sigmoid_prime", f"z = {fmt(z)}", mistakes=mistakes,
+            related=[(applied_twice, "the right answer for sigmoid(z) instead of z: the sigmoid is applied twice; "
+                             "sigmoid_prime takes z, and applies the sigmoid once.")])
     hint = "use your sigmoid (which clips z) rather than np.exp directly."
     big = np.array([-1000.0, 1000.0])
     compare(call_warning_free(func, "sigmoid_prime", big, hint=hint), [0.0, 0.0], "sigmoid_prime",
@@ -102,7 +106,11 @@ def backprop(func):
                 if part == 1 and g_array.shape == (n, e.shape[0]):
                     fail(f"backprop on {tried}: {name}[{l}] has shape {g_array.shape}, expected {e.shape}.\n"
                          "Hint: sum delta over the samples, delta.sum(axis=0), then divide by their number.")
+                others = [(o, f"what belongs in {name}[{k}]: the list is in the wrong order; {name}[l] goes with "
+                              f"{'weights' if part == 0 else 'biases'}[l] (appending while going backwards "
+                              "fills it back to front).") for k, o in enumerate(expected_list) if k != l]
                 compare(g_array, e, f"backprop's {name}[{l}]", tried,
                         hint="follow the steps above one by one, and check the shape of every array.",
-                        mistakes=[(v[part][l], what) for v, what in variants], rtol=1e-6, atol=1e-9)
+                        mistakes=[(v[part][l], what) for v, what in variants], rtol=1e-6, atol=1e-9,
+                        sizes=[(n, "the number of samples")], related=others)
     passed("backprop's gradients are right, for every layer, for networks of 2 and 3 layers.")

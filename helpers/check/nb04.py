@@ -5,7 +5,7 @@ import numpy as np
 
 from .. import nn
 from ..data import MNIST_DIR, MNIST_FILES, load_idx
-from ._core import call, compare, fail, passed
+from ._core import as_array, call, compare, fail, passed
 
 
 def update_mini_batch(func):
@@ -14,12 +14,12 @@ def update_mini_batch(func):
     weights, biases = nn.random_network([4, 5, 3], rng)
     X = rng.standard_normal((6, 4))
     Y = nn.one_hot(rng.integers(0, 3, 6), 3)
-    eta = 0.5
+    eta = 0.3
     before = [p.copy() for p in weights + biases]
     X_saved, Y_saved = X.copy(), Y.copy()
     nabla_w, nabla_b = nn.backprop(X, Y, weights, biases)
     call(func, "update_mini_batch", weights, biases, X, Y, eta)
-    tried = "a [4, 5, 3] network, a batch of 6, eta = 0.5"
+    tried = "a [4, 5, 3] network, a batch of 6, eta = 0.3"
     if not (np.array_equal(X, X_saved) and np.array_equal(Y, Y_saved)):
         fail(f"update_mini_batch on {tried} changed X_batch or Y_batch; it should only change the parameters.")
     after = weights + biases
@@ -33,9 +33,13 @@ def update_mini_batch(func):
         if np.array_equal(p0, p1):
             fail(f"update_mini_batch on {tried}: {what} did not change. Update every weight matrix and "
                  "every bias vector.")
-        mistakes = [(p0 + eta * g, "the step goes uphill: subtract the gradient, w = w - eta * nabla_w."),
-                    (p0 - g, "the step is not multiplied by the learning rate eta.")]
-        compare(p1, p0 - eta * g, f"update_mini_batch's new {what}", tried, mistakes=mistakes,
+        mistakes = [(eta * g, "the step goes uphill: subtract the gradient, w = w - eta * nabla_w."),
+                    (-g, "the step is not multiplied by the learning rate eta.")]
+        p1 = as_array(p1, f"update_mini_batch's new {what}")
+        if p1.shape != p0.shape:
+            compare(p1, p0 - eta * g, f"update_mini_batch's new {what}", tried)
+        compare(p1 - p0, -eta * g, f"update_mini_batch's step for {what} (new value minus old)", tried,
+                mistakes=mistakes, sizes=[(len(X), "the number of samples in the batch")],
                 hint="each parameter moves by -eta times its gradient from backprop.")
     passed("update_mini_batch takes the right step downhill, for every weight and bias.")
 
@@ -60,7 +64,7 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
     epochs, batch_size, eta = 3, 10, 3.0
     tried = f"1,000 training images, epochs={epochs}, batch_size={batch_size}, eta={eta}"
     fingerprint_of = np.random.default_rng(0).standard_normal(784)
-    seen = []
+    seen, labels = [], []
     module_globals = getattr(func, "__globals__", {})
     learner_update = module_globals.get(update_mini_batch_name)
     if learner_update is None:
@@ -68,7 +72,9 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
 
     def watched(*args, **kwargs):
         X_batch = args[2] if len(args) > 2 else kwargs.get("X_batch")
+        Y_batch = args[3] if len(args) > 3 else kwargs.get("Y_batch")
         seen.append(np.asarray(X_batch) @ fingerprint_of)
+        labels.append(np.copy(Y_batch) if isinstance(Y_batch, np.ndarray) else Y_batch)
         return learner_update(*args, **kwargs)
 
     with mock.patch.dict(module_globals, {update_mini_batch_name: watched}):
@@ -97,6 +103,15 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
              "Hint: order = rng.permutation(len(X)) at the start of every epoch.")
     if np.allclose(epochs_seen[0], epochs_seen[1]):
         fail(f"sgd on {tried}: every epoch used the same order. Shuffle again at the start of every epoch.")
+    rows = np.abs(seen[0][:, None] - (X @ fingerprint_of)[None, :]).argmin(axis=1)  # the images of batch 1
+    compare(labels[0], nn.one_hot(y[rows], 10), "sgd's first Y_batch (the labels it gave update_mini_batch)", tried,
+            mistakes=[(y[rows], "the digits themselves; update_mini_batch needs them one-hot: "
+                                "Y = one_hot(y), then Y[batch].")],
+            related=[(nn.one_hot(y[:len(rows)], 10), f"the labels of the first {len(rows)} images in their stored "
+                      "order, not of the images in this mini-batch: the images were shuffled but the labels were "
+                      "not. Take X[batch] and Y[batch] with the same indices.")],
+            hint="update_mini_batch needs the one-hot labels of the same images: Y = one_hot(y), "
+                 "then X[batch] and Y[batch] with the same indices.")
     accuracy = nn.accuracy(nn.feedforward(X, weights, biases), y)
     if accuracy < 0.5:
         fail(f"sgd on {tried}: after training, only {accuracy:.0%} of the training images are classified "

@@ -15,7 +15,7 @@ def keras_learning_rate(func):
                                             "must be larger."),
                     (eta * num_outputs * 2, "the 1/2 goes the other way: Keras's loss is 2 / num_outputs times ours.")]
         compare(call(func, "keras_learning_rate", eta, num_outputs), expected, "keras_learning_rate",
-                f"eta = {eta}, num_outputs = {num_outputs}", mistakes=mistakes,
+                f"eta = {eta}, num_outputs = {num_outputs}", mistakes=mistakes, sizes=[(num_outputs, "num_outputs")],
                 hint="Keras's loss is (2 / num_outputs) times our cost, so its gradient is too; "
                      "the Keras rate times that factor must equal eta.")
     passed("keras_learning_rate is right: with it, a Keras step is the same size as our step.")
