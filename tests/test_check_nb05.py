@@ -6,72 +6,79 @@ from helpers import Network, check
 from helpers.check import CheckFailed
 
 
-def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
-                 for seed in seeds]
-    return max(histories, key=lambda h: h["val_accuracy"][-1])
+def trained(sizes, X, y, validation, epochs, batch_size, eta, seeds):
+    """(network, history) for every seed, trained as best_of_seeds should."""
+    runs = []
+    for seed in seeds:
+        net = helpers.Network(sizes, seed=seed)
+        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))
+    return runs
+
+
+def best_of_seeds(*args):
+    return max(trained(*args), key=lambda run: run[1]["val_accuracy"][-1])
 
 
 def imported_name(sizes, X, y, validation, epochs, batch_size, eta, seeds):
     best = None
     for seed in seeds:
-        history = Network(sizes, seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
-        if best is None or history["val_accuracy"][-1] > best["val_accuracy"][-1]:
-            best = history
+        net = Network(sizes, seed=seed)
+        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)
+        if best is None or history["val_accuracy"][-1] > best[1]["val_accuracy"][-1]:
+            best = net, history
     return best
 
 
-def by_training(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
-                 for s in seeds]
-    return max(histories, key=lambda h: h["train_accuracy"][-1])
+def by_training(*args):
+    return max(trained(*args), key=lambda run: run[1]["train_accuracy"][-1])
 
 
-def last_one(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    for s in seeds:
-        history = helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
-    return history
+def last_one(*args):
+    return trained(*args)[-1]
 
 
-def worst_on_validation(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
-                 for s in seeds]
-    return min(histories, key=lambda h: h["val_accuracy"][-1])
+def worst_on_validation(*args):
+    return min(trained(*args), key=lambda run: run[1]["val_accuracy"][-1])
 
 
-def worst_on_training(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta, validation=validation)
-                 for s in seeds]
-    return min(histories, key=lambda h: h["train_accuracy"][-1])
+def worst_on_training(*args):
+    return min(trained(*args), key=lambda run: run[1]["train_accuracy"][-1])
 
 
-def never_replaces_first(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    best = None
-    for seed in seeds:
-        history = Network(sizes, seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
-        if best is None or history["val_accuracy"][-1] > 1:
-            best = history
-    return best
+def never_replaces_first(*args):
+    return trained(*args)[0]
 
 
 def no_validation(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, eta) for s in seeds]
-    return max(histories, key=lambda h: h["train_accuracy"][-1])
+    runs = [(net, net.sgd(X, y, epochs, batch_size, eta)) for net in (helpers.Network(sizes, seed=s) for s in seeds)]
+    return max(runs, key=lambda run: run[1]["train_accuracy"][-1])
 
 
 def same_seed(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes).sgd(X, y, epochs, batch_size, eta, validation=validation) for s in seeds]
-    return max(histories, key=lambda h: h["val_accuracy"][-1])
+    return best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, [0] * len(seeds))
 
 
 def fixed_eta(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    histories = [helpers.Network(sizes, seed=s).sgd(X, y, epochs, batch_size, 3.5, validation=validation)
-                 for s in seeds]
-    return max(histories, key=lambda h: h["val_accuracy"][-1])
+    return best_of_seeds(sizes, X, y, validation, epochs, batch_size, 3.5, seeds)
 
 
-def returns_accuracy(sizes, X, y, validation, epochs, batch_size, eta, seeds):
-    return best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds)["val_accuracy"][-1]
+def history_only(*args):
+    return best_of_seeds(*args)[1]
+
+
+def network_only(*args):
+    return best_of_seeds(*args)[0]
+
+
+def mixed_up(*args):
+    """The best network, with the history of another seed."""
+    runs = trained(*args)
+    best = max(runs, key=lambda run: run[1]["val_accuracy"][-1])
+    return best[0], runs[0][1]
+
+
+def returns_accuracy(*args):
+    return best_of_seeds(*args)[1]["val_accuracy"][-1]
 
 
 def unfilled(*args):
@@ -95,7 +102,10 @@ def test_right(answer, capsys):
     (worst_on_training, "it chose the worst on the training data"),
     (never_replaces_first, "it returned the first network trained"),
     (fixed_eta, "pass X, y, epochs, batch_size and eta on"),
-    (returns_accuracy, "returned float; expected the history"),
+    (history_only, "returned dict; expected a pair"),
+    (network_only, "returned _StandIn; expected a pair"),
+    (mixed_up, "the history is not the network's"),
+    (returns_accuracy, "returned float; expected a pair"),
 ])
 def test_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):

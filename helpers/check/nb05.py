@@ -20,7 +20,7 @@ WRONG_CHOICES = {
     2: "it chose the worst on the training data; choose the best (max, not min) on the validation data.",
     4: "it chose the worst on the validation set (80%): min where max is meant, or < where > is meant?",
     5: "it returned the last network trained, not the best. Keep the one with the highest "
-       "final validation accuracy, e.g. max(histories, key=lambda h: h['val_accuracy'][-1]).",
+       "final validation accuracy.",
 }
 
 
@@ -41,7 +41,7 @@ class _StandIn:
 
 
 def best_of_seeds(func):
-    """Check ``best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds)``."""
+    """Check ``best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds)`` -> (net, history)."""
     X, y = np.zeros((20, 784), np.float32), np.zeros(20, np.int64)
     validation = (np.zeros((5, 784), np.float32), np.zeros(5, np.int64))
     args = ([784, 30, 10], X, y, validation, 4, 10, 3.0, SEEDS)
@@ -66,13 +66,20 @@ def best_of_seeds(func):
         if not c["validation"]:
             fail(f"best_of_seeds with {tried} called sgd without validation data, so it cannot choose by "
                  "validation accuracy: net.sgd(X, y, epochs, batch_size, eta, validation=validation).")
-    if not isinstance(got, dict) or "seed" not in got:
-        fail(f"best_of_seeds with {tried} returned {type(got).__name__}; expected the history "
-             "(the dictionary that sgd returns) of the best network.")
-    if got["seed"] == BEST:
+    if not (isinstance(got, tuple) and len(got) == 2):
+        fail(f"best_of_seeds with {tried} returned {type(got).__name__}; expected a pair: the best network "
+             "and its history (the dictionary that its sgd returned), `return net, history`.")
+    net, history = got
+    if not isinstance(net, _StandIn) or not isinstance(history, dict) or "seed" not in history:
+        fail(f"best_of_seeds with {tried} returned a pair of {type(net).__name__} and {type(history).__name__}; "
+             "expected the best network first, then its history (the dictionary that its sgd returned).")
+    if history["seed"] != net.seed:
+        fail(f"best_of_seeds with {tried} returned the network of seed {net.seed} but the history is not the "
+             f"network's (it is seed {history['seed']}'s): keep each network together with its own history.")
+    if net.seed == BEST:
         passed("best_of_seeds trains one network per seed and keeps the best on the validation set.")
         return
     accuracies = ", ".join(f"{val:.0%}" for _, val in FINAL.values())
     fail(f"best_of_seeds with {tried}: the final validation accuracies are {accuracies}, so it should "
-         f"return the history of seed {BEST}, but it returned seed {got['seed']}'s"
-         + (f": {WRONG_CHOICES[got['seed']]}" if got["seed"] in WRONG_CHOICES else "."))
+         f"return the network of seed {BEST}, but it returned seed {net.seed}'s"
+         + (f": {WRONG_CHOICES[net.seed]}" if net.seed in WRONG_CHOICES else "."))
