@@ -8,8 +8,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import FriendlyError
 from .data import DATA_DIR, read_checksums, verify_file
+from .errors import FriendlyError
+from .modern import ModernNetwork
 
 BOX, FRAME = 20, 28
 INK = 0.05  # pixel values above this count as ink when cropping
@@ -80,8 +81,6 @@ def preprocess(image):
 
 def load_digit_network(path=DIGIT_NETWORK):
     """The trained network shipped in data/ (tools/train_digit_network.py makes it), checksum verified."""
-    from .modern import ModernNetwork
-
     path = Path(path)
     verify_file(path, read_checksums(path.parent)[path.name])
     return ModernNetwork.load(path)

@@ -1,36 +1,30 @@
-"""Reference versions of what notebooks 02 and 03 teach: the forward pass and backpropagation.
+"""What notebooks 02 and 03 teach, as functions of lists of weights and biases, for later notebooks.
 
-Later notebooks import these, so they do not depend on a learner's own code.
-Conventions (rows are samples, as in NumPy, Keras and PyTorch):
-    X        (n, n_in)        a batch of inputs, one sample per row
-    W        (n_in, n_out)    the weights of one layer; weights is a list of them
-    b        (n_out,)         the biases of one layer; biases is a list of them
-    z = X @ W + b, a = sigmoid(z)   for every layer in turn
-    Y        (n, n_out)       one-hot targets
+The forward pass and backpropagation are helpers.Network's (network.py), run on the lists given.
+Conventions (rows are samples): X (n, n_in); weights[l] (n_in, n_out); biases[l] (n_out,);
+z = a @ W + b, then a = sigmoid(z), layer after layer; Y (n, n_out) one-hot targets.
 """
 import numpy as np
 
 from .data import one_hot  # noqa: F401  (taught in notebook 02; re-exported here)
-
-
-def sigmoid(z):
-    """S(z) = 1 / (1 + e^(-z)), elementwise. z is clipped so e^(-z) cannot overflow."""
-    z = np.clip(z, -500, 500)
-    return 1 / (1 + np.exp(-z))
-
-
-def sigmoid_prime(z):
-    """The derivative of the sigmoid: S'(z) = S(z) (1 - S(z)), elementwise."""
-    s = sigmoid(z)
-    return s * (1 - s)
+from .network import Network, quadratic_cost as cost, sigmoid, sigmoid_prime  # noqa: F401
 
 
 def feedforward(X, weights, biases):
     """The network's outputs for X: (n, n_in) -> (n, n_out), or (n_in,) -> (n_out,)."""
-    a = X
-    for W, b in zip(weights, biases):
-        a = sigmoid(a @ W + b)
-    return a
+    return Network.from_parameters(weights, biases).feedforward(X)
+
+
+def backprop(X, Y, weights, biases):
+    """Gradients of the mean quadratic cost over the batch (X, Y): (nabla_w, nabla_b), shaped like the parameters."""
+    nabla_w, nabla_b, _ = Network.from_parameters(weights, biases).backprop(X, Y)
+    return nabla_w, nabla_b
+
+
+def random_network(sizes, rng, dtype=np.float64):
+    """Standard-normal weights and biases for layer sizes like [784, 30, 10], drawn with rng: (weights, biases)."""
+    net = Network(sizes, seed=rng, dtype=dtype)
+    return net.weights, net.biases
 
 
 def predict(outputs):
@@ -41,42 +35,6 @@ def predict(outputs):
 def accuracy(outputs, y):
     """The fraction of rows of outputs (n, 10) whose largest value is at the label y (n,)."""
     return float(np.mean(predict(outputs) == y))
-
-
-def cost(outputs, Y):
-    """Quadratic cost, averaged over the batch: mean over samples of sum_j 1/2 (o_j - y_j)^2."""
-    return float(0.5 * np.sum((outputs - Y) ** 2) / len(Y))
-
-
-def backprop(X, Y, weights, biases):
-    """Gradients of the mean quadratic cost over the batch (X, Y).
-
-    Returns (nabla_w, nabla_b): lists shaped like weights and biases.
-    """
-    # 1. forward pass, keeping every z and every activation a
-    activations, zs = [X], []
-    for W, b in zip(weights, biases):
-        zs.append(activations[-1] @ W + b)
-        activations.append(sigmoid(zs[-1]))
-    # 2. the error of the output layer: delta = (a - Y) * S'(z)
-    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])
-    nabla_w, nabla_b = [None] * len(weights), [None] * len(biases)
-    # 3. walk back through the layers: gradients, then the error of the layer before
-    for l in range(len(weights) - 1, -1, -1):
-        nabla_w[l] = activations[l].T @ delta
-        nabla_b[l] = delta.sum(axis=0)
-        if l > 0:
-            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])
-    # 4. the cost is a mean over the batch, so are its gradients
-    n = len(X)
-    return [nw / n for nw in nabla_w], [nb / n for nb in nabla_b]
-
-
-def random_network(sizes, rng, dtype=np.float64):
-    """Standard-normal weights and biases for layer sizes like [784, 30, 10]."""
-    weights = [rng.standard_normal((m, n)).astype(dtype) for m, n in zip(sizes[:-1], sizes[1:])]
-    biases = [rng.standard_normal(n).astype(dtype) for n in sizes[1:]]
-    return weights, biases
 
 
 def numerical_gradient(f, parameter, h=1e-5):

@@ -10,6 +10,19 @@ import numpy as np
 SIDE = 28  # MNIST images are 28x28 pixels
 
 
+def _grid(images, titles, columns=10, colors=None, cmap="gray_r", limits=lambda image: (0, 1)):
+    """Draw images (each 784 values, drawn 28x28) in a grid, each with its title (and title colour)."""
+    rows = max(1, -(-len(images) // columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.4 * rows), squeeze=False)
+    for ax in axes.flat:
+        ax.axis("off")
+    for ax, image, title, color in zip(axes.flat, images, titles, colors or ["black"] * len(images)):
+        low, high = limits(image)
+        ax.imshow(np.reshape(image, (SIDE, SIDE)), cmap=cmap, vmin=low, vmax=high)
+        ax.set_title(title, color=color, fontsize=9)
+    fig.tight_layout()
+
+
 def show_images(X, y, indices, predictions=None, columns=10):
     """Draw the rows ``X[indices]`` as 28x28 images in a grid, titled with their labels.
 
@@ -17,18 +30,11 @@ def show_images(X, y, indices, predictions=None, columns=10):
     and wrong predictions are drawn in red.
     """
     indices = list(indices)
-    rows = max(1, -(-len(indices) // columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.4 * rows), squeeze=False)
-    for ax in axes.flat:
-        ax.axis("off")
-    for ax, i in zip(axes.flat, indices):
-        ax.imshow(X[i].reshape(SIDE, SIDE), cmap="gray_r", vmin=0, vmax=1)
-        if predictions is None:
-            ax.set_title(str(y[i]))
-        else:
-            right = predictions[i] == y[i]
-            ax.set_title(f"{predictions[i]} / {y[i]}", color="black" if right else "red")
-    fig.tight_layout()
+    if predictions is None:
+        _grid([X[i] for i in indices], [str(y[i]) for i in indices], columns)
+    else:
+        _grid([X[i] for i in indices], [f"{predictions[i]} / {y[i]}" for i in indices], columns,
+              colors=["black" if predictions[i] == y[i] else "red" for i in indices])
 
 
 def plot_digit_counts(y, title="How many of each digit"):
@@ -36,27 +42,19 @@ def plot_digit_counts(y, title="How many of each digit"):
     counts = np.bincount(y, minlength=10)
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.bar(range(10), counts, color="tab:blue")
-    ax.set_xticks(range(10))
-    ax.set_xlabel("digit")
-    ax.set_ylabel("number of images")
-    ax.set_title(title)
+    ax.set(xticks=range(10), xlabel="digit", ylabel="number of images", title=title)
 
 
 def plot_mean_images(X, y):
     """The average image of each digit: X (n, 784), y (n,)."""
-    fig, axes = plt.subplots(1, 10, figsize=(12, 1.6))
-    for digit, ax in enumerate(axes):
-        ax.imshow(X[y == digit].mean(axis=0).reshape(SIDE, SIDE), cmap="gray_r", vmin=0, vmax=1)
-        ax.set_title(str(digit))
-        ax.axis("off")
+    _grid([X[y == digit].mean(axis=0) for digit in range(10)], [str(digit) for digit in range(10)])
 
 
 def plot_pixel_histogram(X, bins=50):
     """How the pixel values in X (n, 784) are spread between 0 (background) and 1 (ink)."""
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(X.ravel(), bins=bins, color="tab:gray", log=True)
-    ax.set_xlabel("pixel value")
-    ax.set_ylabel("number of pixels (log scale)")
+    ax.set(xlabel="pixel value", ylabel="number of pixels (log scale)")
 
 
 def draw_network(sizes, weights=None, biases=None, title=None):
@@ -86,12 +84,8 @@ def draw_network(sizes, weights=None, biases=None, title=None):
                 ax.text(dx * l, y - 0.32, f"b = {biases[l - 1][k]:g}", fontsize=8, ha="center", va="top")
         ax.text(dx * l, max(column) + 0.45, names[l], ha="center", fontsize=10)
     top = dy * (max(sizes) - 1) / 2
-    ax.set_xlim(-0.6, dx * (len(sizes) - 1) + 0.6)
-    ax.set_ylim(-top - 0.8, top + 0.8)
-    ax.set_aspect("equal")
+    ax.set(xlim=(-0.6, dx * (len(sizes) - 1) + 0.6), ylim=(-top - 0.8, top + 0.8), aspect="equal", title=title or "")
     ax.axis("off")
-    if title:
-        ax.set_title(title)
 
 
 def plot_descent(f, paths, x_range=(-3, 3), title="Gradient descent on f(x) = xÂ²"):
@@ -102,9 +96,7 @@ def plot_descent(f, paths, x_range=(-3, 3), title="Gradient descent on f(x) = xÂ
         xs = np.asarray(xs)
         ax.plot(x, f(x), color="tab:gray")
         ax.plot(xs, f(xs), "o-", color="tab:red", markersize=4)
-        ax.set_title(label)
-        ax.set_ylim(-0.5, f(x).max() + 0.5)
-        ax.set_xlabel("x")
+        ax.set(title=label, ylim=(-0.5, f(x).max() + 0.5), xlabel="x")
     fig.suptitle(title)
     fig.tight_layout()
 
@@ -113,10 +105,7 @@ def plot_curve(values, ylabel, xlabel="step", title=None):
     """One line: e.g. the cost after each step of training."""
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.plot(np.arange(len(values)), values)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
-    if title:
-        ax.set_title(title)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title or "")
 
 
 def draw_history(history):
@@ -124,21 +113,14 @@ def draw_history(history):
     epochs = np.arange(1, len(history["cost"]) + 1)
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3))
     left.plot(epochs, history["cost"], "o-")
-    left.set_xlabel("epoch")
-    left.set_ylabel("training cost")
+    left.set(xlabel="epoch", ylabel="training cost")
     right.plot(epochs, history["train_accuracy"], "o-", label="training")
     if history.get("val_accuracy"):
         right.plot(epochs, history["val_accuracy"], "o-", label="validation")
-    right.set_xlabel("epoch")
-    right.set_ylabel("accuracy")
+    right.set(xlabel="epoch", ylabel="accuracy")
     right.legend()
     fig.tight_layout()
     return fig
-
-
-def plot_history(history):
-    """Draw the learning curves of a Network.sgd history (cost, and accuracy per epoch)."""
-    draw_history(history)
 
 
 def plot_confusion_matrix(y, predictions):
@@ -152,11 +134,7 @@ def plot_confusion_matrix(y, predictions):
             if counts[i, j]:
                 ax.text(j, i, counts[i, j], ha="center", va="center", fontsize=8,
                         color="white" if i == j else "black")
-    ax.set_xticks(range(10))
-    ax.set_yticks(range(10))
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("actual")
-    ax.set_title("Confusion matrix")
+    ax.set(xticks=range(10), yticks=range(10), xlabel="predicted", ylabel="actual", title="Confusion matrix")
 
 
 def plot_hidden_weights(W, count=20, columns=10):
@@ -165,15 +143,8 @@ def plot_hidden_weights(W, count=20, columns=10):
     Red: a pixel with ink pushes the node up; blue: pushes it down.
     """
     count = min(count, W.shape[1])
-    rows = -(-count // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(1.2 * columns, 1.3 * rows), squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if k < count:
-            limit = np.abs(W[:, k]).max()
-            ax.imshow(W[:, k].reshape(SIDE, SIDE), cmap="RdBu_r", vmin=-limit, vmax=limit)
-            ax.set_title(f"node {k}", fontsize=8)
-    fig.tight_layout()
+    _grid([W[:, k] for k in range(count)], [f"node {k}" for k in range(count)], columns, cmap="RdBu_r",
+          limits=lambda w: (-np.abs(w).max(), np.abs(w).max()))
 
 
 def plot_curves(curves, ylabel, xlabel="epoch", title=None):
@@ -181,11 +152,8 @@ def plot_curves(curves, ylabel, xlabel="epoch", title=None):
     fig, ax = plt.subplots(figsize=(6, 3.5))
     for label, values in curves.items():
         ax.plot(np.arange(1, len(values) + 1), values, "o-", markersize=3, label=label)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title or "")
     ax.legend()
-    if title:
-        ax.set_title(title)
 
 
 def plot_grid(values, row_labels, column_labels, row_name, column_name, title=None):
@@ -196,12 +164,8 @@ def plot_grid(values, row_labels, column_labels, row_name, column_name, title=No
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             ax.text(j, i, f"{values[i, j]:.1%}", ha="center", va="center", color="white", fontsize=9)
-    ax.set_xticks(range(len(column_labels)), [str(c) for c in column_labels])
-    ax.set_yticks(range(len(row_labels)), [str(r) for r in row_labels])
-    ax.set_xlabel(column_name)
-    ax.set_ylabel(row_name)
-    if title:
-        ax.set_title(title)
+    ax.set(xticks=range(len(column_labels)), xticklabels=[str(c) for c in column_labels], xlabel=column_name,
+           yticks=range(len(row_labels)), yticklabels=[str(r) for r in row_labels], ylabel=row_name, title=title or "")
 
 
 def plot_reading(steps, outputs):
@@ -214,6 +178,5 @@ def plot_reading(steps, outputs):
         ax.axis("off")
     bars = axes[-1].bar(range(10), outputs, color="tab:gray")
     bars[int(np.argmax(outputs))].set_color("tab:green")
-    axes[-1].set_xticks(range(10))
-    axes[-1].set_title(f"the network reads: {int(np.argmax(outputs))}")
+    axes[-1].set(xticks=range(10), title=f"the network reads: {int(np.argmax(outputs))}")
     fig.tight_layout()

@@ -2,7 +2,8 @@
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from .plots import SIDE
+from .network import Network
+from .plots import SIDE, draw_history
 
 
 def explore_digits(X, y):
@@ -34,34 +35,25 @@ def explore_digits(X, y):
 def hyperparameter_explorer(train, validation, train_size=10_000):
     """Sliders for the hyperparameters and a Train button that draws the learning curves.
 
-    Trains a fresh helpers.Network on the first ``train_size`` training images.
+    Trains a fresh helpers.Network on the first ``train_size`` training images. The button
+    is ipywidgets' own (``interactive`` with manual=True): it is disabled while training runs.
     """
-    from .network import Network
-    from .plots import plot_history
-
-    hidden = widgets.IntSlider(value=30, min=5, max=200, step=5, description="hidden nodes")
-    epochs = widgets.IntSlider(value=10, min=1, max=30, description="epochs")
-    eta = widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0], value=3.0,
-                                  description="eta")
-    batch_size = widgets.Dropdown(options=[1, 10, 25, 100, 1000], value=10, description="batch size")
-    seed = widgets.IntText(value=0, description="seed")
-    button = widgets.Button(description="Train", button_style="primary")
-    output = widgets.Output()
     X, y = train[0][:train_size], train[1][:train_size]
 
-    def on_click(_):
-        with output:
-            output.clear_output()
-            button.disabled = True
-            print(f"training on {len(y):,} images...")
-            net = Network([784, hidden.value, 10], seed=seed.value)
-            history = net.sgd(X, y, epochs.value, batch_size.value, eta.value, validation=validation)
-            output.clear_output()
-            print(f"validation accuracy after {epochs.value} epochs: {history['val_accuracy'][-1]:.2%}")
-            plot_history(history)
-            plt.show()
-            button.disabled = False
+    def train_and_plot(hidden, epochs, eta, batch_size, seed):
+        print(f"training on {len(y):,} images...")
+        history = Network([784, hidden, 10], seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
+        print(f"validation accuracy after {epochs} epochs: {history['val_accuracy'][-1]:.2%}")
+        draw_history(history)
+        plt.show()
 
-    button.on_click(on_click)
-    controls = widgets.VBox([hidden, epochs, eta, batch_size, seed, button])
-    return widgets.HBox([controls, output])
+    explorer = widgets.interactive(
+        train_and_plot, {"manual": True, "manual_name": "Train"},
+        hidden=widgets.IntSlider(value=30, min=5, max=200, step=5, description="hidden nodes"),
+        epochs=widgets.IntSlider(value=10, min=1, max=30, description="epochs"),
+        eta=widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0], value=3.0,
+                                    description="eta"),
+        batch_size=widgets.Dropdown(options=[1, 10, 25, 100, 1000], value=10, description="batch size"),
+        seed=widgets.IntText(value=0, description="seed"))
+    explorer.manual_button.button_style = "primary"
+    return explorer

@@ -182,6 +182,7 @@ def draw_a_digit(page):
     canvas = page.locator(".digit-pad-canvas").first
     reader = canvas.locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]")
     reader.get_by_text("There is no digit to read yet").wait_for(timeout=30_000)
+    canvas.scroll_into_view_if_needed()
     box = canvas.bounding_box()
     x, top, bottom = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.15, box["y"] + box["height"] * 0.85
     page.mouse.move(x, top)

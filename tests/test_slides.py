@@ -4,11 +4,12 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 INTRO = ROOT / "solutions" / "00_introduction.ipynb"
 REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|import[^;\n]*["'](?:https?:)?//""")
+sys.path.insert(0, str(ROOT / "tools"))
+import export_slides  # noqa: E402
 
 
 def test_every_cell_has_a_slide_type():
@@ -16,13 +17,19 @@ def test_every_cell_has_a_slide_type():
         assert cell.metadata.get("slideshow", {}).get("slide_type") in {"slide", "subslide", "fragment", "skip", "notes", "-"}
 
 
-def test_export_references_nothing_remote(tmp_path):
-    pytest.importorskip("sphinx_revealjs", reason="the slide export needs sphinx-revealjs (requirements-instructor.txt)")
-    sys.path.insert(0, str(ROOT / "tools"))
-    import export_slides
+def test_the_kept_reveal_js_is_the_recorded_version_with_its_license():
+    banner = f"reveal.js {export_slides.REVEAL_VERSION}"
+    for name in ("dist/reveal.js", "dist/reveal.css"):
+        assert banner in (export_slides.REVEAL / name).read_text(encoding="utf-8")[:200], name
+    assert banner in (export_slides.REVEAL / "README.md").read_text(encoding="utf-8")
+    assert "Permission is hereby granted, free of charge" in (export_slides.REVEAL / "LICENSE").read_text(encoding="utf-8")
 
+
+def test_export_references_nothing_remote(tmp_path):
     html = export_slides.export(INTRO, tmp_path / "intro.html").read_text(encoding="utf-8")
-    assert 'class="reveal"' in html and "Reveal.initialize" in html and "The HTML Presentation Framework" not in html[:0]
+    assert 'class="reveal"' in html and "Reveal.initialize" in html
+    assert f"reveal.js {export_slides.REVEAL_VERSION}" in html, "reveal.js itself is inside the file"
+    assert "RevealNotes=" in html and ".reveal .slides" in html, "the notes plugin and reveal.js's style too"
     assert html.count("<section") >= 10, "one section per slide"
     remote = REMOTE.findall(html)
     assert remote == [], f"the slides load something from the internet: {remote[:5]}"

@@ -1,14 +1,18 @@
 """How fast is the reference network? Seconds per epoch over the 50,000 training images.
 
     python tools/benchmark.py               # 3 runs of each, the median (a few minutes)
-    python tools/benchmark.py --repeats 5
+    python tools/benchmark.py --repeats 5 --skip-loop
 
-Compares, for the same algorithm (sigmoid layers, quadratic cost, mini-batch SGD):
-  numpy      helpers.Network: vectorised over the mini-batch, float32
-  loop       one example at a time, column vectors, float64: the classic textbook way
+Times the real code of helpers/, for the same algorithm (sigmoid layers, quadratic cost,
+mini-batch SGD), one epoch of ``Network.sgd`` with the validation set scored after it:
+  numpy      helpers.Network, vectorised over the mini-batch, float32
+  loop       helpers.Network's own backprop called on one example at a time, the gradients
+             summed over the mini-batch, float64: the classic textbook way (one run only)
   torch      PyTorch on the CPU, the same model and loop (only if PyTorch is installed)
-and prints the floating-point bound: the time the epoch's ~6 x parameters x samples
-floating-point operations take at this machine's measured float32 matrix-multiply speed.
+and the floating-point bound: the time the epoch's 6 x parameters x images floating-point
+operations take at this machine's float32 matrix-multiply speed, measured again before each row
+(the machine may be busier at times). Then notebook 07's
+recipe (helpers.challenge.recipe): the seconds until it reaches 98% on the validation set.
 Not part of the tests: timings depend on the machine and on what else it is doing.
 """
 import argparse
@@ -24,9 +28,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import helpers  # noqa: E402
+from helpers import challenge  # noqa: E402
 
-CONFIGS = [([784, 30, 10], 10), ([784, 30, 10], 32), ([784, 30, 10], 100),
-           ([784, 100, 10], 10), ([784, 100, 10], 32), ([784, 100, 10], 100)]
+CONFIGS = [([784, 30, 10], 10), ([784, 30, 10], 100), ([784, 100, 10], 10), ([784, 100, 10], 32),
+           ([784, 100, 10], 100)]
 ETA = 3.0
 
 
@@ -39,55 +44,29 @@ def median_seconds(run, repeats):
     return statistics.median(times)
 
 
-def numpy_epoch(sizes, batch_size, X, Y):
-    net = helpers.Network(sizes, seed=0)
-    return lambda: net.train_epoch(X, Y, batch_size, ETA)
+class OneAtATime(helpers.Network):
+    """The textbook loop: Network.backprop on one example at a time, the gradients summed over the mini-batch."""
+
+    def update_mini_batch(self, X, Y, eta):
+        nabla_w, nabla_b = [np.zeros_like(W) for W in self.weights], [np.zeros_like(b) for b in self.biases]
+        outputs = []
+        for x, y in zip(X, Y):
+            delta_nabla_w, delta_nabla_b, a = self.backprop(x[None], y[None])
+            nabla_w = [nw + dnw for nw, dnw in zip(nabla_w, delta_nabla_w)]
+            nabla_b = [nb + dnb for nb, dnb in zip(nabla_b, delta_nabla_b)]
+            outputs.append(a[0])
+        for l in range(len(self.weights)):
+            self.weights[l] -= eta / len(X) * nabla_w[l]
+            self.biases[l] -= eta / len(X) * nabla_b[l]
+        return np.array(outputs)
 
 
-class LoopNetwork:
-    """The textbook implementation: one example at a time, as column vectors (float64)."""
-
-    def __init__(self, sizes, seed=0):
-        rng = np.random.default_rng(seed)
-        self.weights = [rng.standard_normal((n, m)) for m, n in zip(sizes[:-1], sizes[1:])]
-        self.biases = [rng.standard_normal((n, 1)) for n in sizes[1:]]
-
-    def backprop(self, x, y):
-        activations, zs = [x], []
-        for W, b in zip(self.weights, self.biases):
-            zs.append(W @ activations[-1] + b)
-            activations.append(1 / (1 + np.exp(-zs[-1])))
-        s = activations[-1]
-        delta = (s - y) * s * (1 - s)
-        nabla_w, nabla_b = [None] * len(self.weights), [None] * len(self.biases)
-        for l in range(len(self.weights) - 1, -1, -1):
-            nabla_w[l], nabla_b[l] = delta @ activations[l].T, delta
-            if l > 0:
-                s = activations[l]
-                delta = (self.weights[l].T @ delta) * s * (1 - s)
-        return nabla_w, nabla_b
-
-    def train_epoch(self, X, Y, batch_size, rng):
-        order = rng.permutation(len(X))
-        for start in range(0, len(X), batch_size):
-            batch = order[start:start + batch_size]
-            sum_w = [np.zeros_like(W) for W in self.weights]
-            sum_b = [np.zeros_like(b) for b in self.biases]
-            for i in batch:
-                nabla_w, nabla_b = self.backprop(X[i].reshape(-1, 1), Y[i].reshape(-1, 1))
-                sum_w = [s + n for s, n in zip(sum_w, nabla_w)]
-                sum_b = [s + n for s, n in zip(sum_b, nabla_b)]
-            self.weights = [W - ETA / len(batch) * s for W, s in zip(self.weights, sum_w)]
-            self.biases = [b - ETA / len(batch) * s for b, s in zip(self.biases, sum_b)]
+def epoch(network_class, sizes, batch_size, train, validation, dtype=np.float32):
+    net = network_class(sizes, seed=0, dtype=dtype)
+    return lambda: net.sgd(*train, 1, batch_size, ETA, validation=validation)
 
 
-def loop_epoch(sizes, batch_size, X, Y):
-    net, rng = LoopNetwork(sizes), np.random.default_rng(0)
-    X64, Y64 = X.astype(np.float64), Y.astype(np.float64)
-    return lambda: net.train_epoch(X64, Y64, batch_size, rng)
-
-
-def torch_epoch(sizes, batch_size, X, Y):
+def torch_epoch(sizes, batch_size, train, validation):
     import torch
 
     layers = []
@@ -95,18 +74,20 @@ def torch_epoch(sizes, batch_size, X, Y):
         layers += [torch.nn.Linear(m, n), torch.nn.Sigmoid()]
     model = torch.nn.Sequential(*layers)
     optimizer = torch.optim.SGD(model.parameters(), lr=ETA)
-    X_t, Y_t = torch.from_numpy(X), torch.from_numpy(Y)
+    X, Y = torch.from_numpy(train[0]), torch.from_numpy(helpers.one_hot(train[1]))
+    X_val, y_val = torch.from_numpy(validation[0]), torch.from_numpy(validation[1])
     generator = torch.Generator().manual_seed(0)
 
     def run():
-        order = torch.randperm(len(X_t), generator=generator)
-        for start in range(0, len(X_t), batch_size):
+        order = torch.randperm(len(X), generator=generator)
+        for start in range(0, len(X), batch_size):
             batch = order[start:start + batch_size]
             optimizer.zero_grad()
-            outputs = model(X_t[batch])
-            loss = 0.5 * ((outputs - Y_t[batch]) ** 2).sum() / len(batch)
+            loss = 0.5 * ((model(X[batch]) - Y[batch]) ** 2).sum() / len(batch)
             loss.backward()
             optimizer.step()
+        with torch.no_grad():
+            return float((model(X_val).argmax(dim=1) == y_val).float().mean())
     return run
 
 
@@ -118,14 +99,28 @@ def matmul_gflops(repeats=5):
     return 2 * 1024 ** 3 / best / 1e9
 
 
-def peak_training_memory(X, Y):
+def peak_training_memory(train, validation):
     """Peak memory (MB) that NumPy allocates during one epoch of [784, 100, 10], mini-batch 100."""
-    net = helpers.Network([784, 100, 10], seed=0)
+    run = epoch(helpers.Network, [784, 100, 10], 100, train, validation)
     tracemalloc.start()
-    net.train_epoch(X, Y, 100, ETA)
+    run()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     return peak / 1e6
+
+
+def recipe_to_98(train, validation, test):
+    """Notebook 07's recipe: seconds until 98% on validation, seconds in all, final accuracies."""
+    reached = []
+    start = time.perf_counter()
+
+    def watch(epoch, history):
+        if history["val_accuracy"][-1] >= challenge.TARGET and not reached:
+            reached.append((epoch + 1, time.perf_counter() - start))
+
+    net = challenge.recipe(*train, validation=validation, callback=watch)
+    seconds = time.perf_counter() - start
+    return reached, seconds, net.accuracy(*validation), net.accuracy(*test)
 
 
 def main(argv=None):
@@ -134,34 +129,41 @@ def main(argv=None):
     parser.add_argument("--skip-loop", action="store_true", help="leave out the slow per-example loop")
     args = parser.parse_args(argv)
 
-    (X, y), _, _ = helpers.load_mnist()
-    Y = helpers.one_hot(y)
+    train, validation, test = helpers.load_mnist()
     try:
         import torch
         torch_note = f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads"
     except ImportError:
         torch = None
         torch_note = "PyTorch is not installed: its column is left empty (pip install torch to fill it)"
-    gflops = matmul_gflops()
-    print(f"NumPy {np.__version__}, {os.cpu_count()} cores; {torch_note}")
-    print(f"float32 matrix multiply: {gflops:.0f} GFLOP/s\n")
-    print("| network | mini-batch | numpy (s) | loop (s) | torch (s) | loop / numpy | torch / numpy | flop bound (s) | numpy / bound |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(f"NumPy {np.__version__}, {os.cpu_count()} cores; {torch_note}\n")
+    print("| network | mini-batch | numpy (s) | loop (s) | torch (s) | loop / numpy | torch / numpy | GFLOP/s "
+          "| flop bound (s) | numpy / bound |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for sizes, batch_size in CONFIGS:
+        gflops = matmul_gflops()
         parameters = sum(m * n + n for m, n in zip(sizes[:-1], sizes[1:]))
-        bound = 6 * parameters * len(X) / (gflops * 1e9)
-        numpy_s = median_seconds(numpy_epoch(sizes, batch_size, X, Y), args.repeats)
-        loop_s = None if args.skip_loop else median_seconds(loop_epoch(sizes, batch_size, X, Y), args.repeats)
-        torch_s = median_seconds(torch_epoch(sizes, batch_size, X, Y), args.repeats) if torch else None
+        bound = 6 * parameters * len(train[1]) / (gflops * 1e9)
+        numpy_s = median_seconds(epoch(helpers.Network, sizes, batch_size, train, validation), args.repeats)
+        loop = None if args.skip_loop else epoch(OneAtATime, sizes, batch_size, train, validation, np.float64)
+        loop_s = loop and median_seconds(loop, 1)
+        torch_s = median_seconds(torch_epoch(sizes, batch_size, train, validation), args.repeats) if torch else None
 
         def cell(value, digits=2):
             return "-" if value is None else f"{value:.{digits}f}"
 
         print(f"| {sizes} | {batch_size} | {cell(numpy_s)} | {cell(loop_s)} | {cell(torch_s)} | "
-              f"{cell(loop_s and loop_s / numpy_s, 1)} | {cell(torch_s and torch_s / numpy_s, 1)} | "
-              f"{bound:.2f} | {numpy_s / bound:.1f} |", flush=True)
+              f"{cell(loop_s and loop_s / numpy_s, 1)} | {cell(torch_s and torch_s / numpy_s, 1)} | {gflops:.0f} | "
+              f"{bound:.2f} | {numpy_s / bound:.2f} |", flush=True)
     print(f"\nPeak memory NumPy allocates while training one epoch ([784, 100, 10], mini-batch 100): "
-          f"{peak_training_memory(X, Y):.1f} MB (the data itself: {(X.nbytes + Y.nbytes) / 1e6:.0f} MB)")
+          f"{peak_training_memory(train, validation):.1f} MB (the data itself: {train[0].nbytes / 1e6:.0f} MB)")
+    runs = [recipe_to_98(train, validation, test) for _ in range(args.repeats)]
+    reached = [r[0][0] for r in runs if r[0]]
+    print(f"\nNotebook 07's recipe (helpers.challenge.recipe), {args.repeats} runs: 98% on validation "
+          + (f"after {reached[0][0]} epochs, in {statistics.median(s for _, s in reached):.1f} s"
+             if len(reached) == len(runs) else f"not reached in {len(runs) - len(reached)} of {len(runs)} runs")
+          + f"; all {challenge.EPOCHS} epochs in {statistics.median(r[1] for r in runs):.1f} s; "
+          f"validation {runs[0][2]:.2%}, test {runs[0][3]:.2%}")
 
 
 if __name__ == "__main__":

@@ -6,29 +6,18 @@
 `jupyter nbconvert --to slides` loads reveal.js, jQuery, require.js and MathJax from
 the internet when the slides are opened, which fails in a room without wifi. This
 exports with a template that loads none of them, and writes reveal.js's own files
-into the page. reveal.js comes from the sphinx-revealjs package, which ships it
-(pip install -r requirements-instructor.txt). The slides' code cells are left out.
+into the page, from tools/reveal.js/ (reveal.js 5.2.0, kept in the repository).
+The slides' code cells are left out.
 """
 import argparse
 import re
-import sys
-from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "slides_template"
+REVEAL = Path(__file__).resolve().parent / "reveal.js"
+REVEAL_VERSION = "5.2.0"
 PREFIX = "REVEAL-LOCAL"  # stands for reveal.js's folder while nbconvert writes the page
-
-
-def reveal_folder():
-    """The folder of the reveal.js files shipped in the sphinx-revealjs package."""
-    try:
-        folder = Path(str(resources.files("sphinx_revealjs") / "_static" / "revealjs"))
-    except ModuleNotFoundError:
-        sys.exit("reveal.js is needed to export slides: pip install -r requirements-instructor.txt")
-    if not (folder / "dist" / "reveal.js").is_file():
-        sys.exit(f"reveal.js was not found in {folder}")
-    return folder
 
 
 def export(notebook, output):
@@ -44,15 +33,14 @@ def export(notebook, output):
     exporter = SlidesExporter(config=config, extra_template_basedirs=[str(TEMPLATE.parent)],
                               template_name=TEMPLATE.name)
     html, _ = exporter.from_filename(str(notebook))
-    folder = reveal_folder()
 
     def css(match):
-        text = (folder / match.group(1)).read_text(encoding="utf-8")
+        text = (REVEAL / match.group(1)).read_text(encoding="utf-8")
         text = re.sub(r"@import url\([^)]*\);", "", text)  # the theme's web fonts: system fonts instead
         return f"<style>\n{text}\n</style>"
 
     html = re.sub(rf'<link[^>]*href="{PREFIX}/([^"]+)"[^>]*>', css, html)
-    html = re.sub(r"INLINE:([\w/.]+)", lambda m: (folder / m.group(1)).read_text(encoding="utf-8"), html)
+    html = re.sub(r"INLINE:([\w/.]+)", lambda m: (REVEAL / m.group(1)).read_text(encoding="utf-8"), html)
     if PREFIX in html:
         raise RuntimeError("a reveal.js file was left unreplaced in the slides")
     Path(output).write_text(html, encoding="utf-8")

@@ -39,7 +39,7 @@ def main(argv=None):
             history = net.sgd(*train, epochs, batch_size, eta, validation=validation)
             seconds.append(time.perf_counter() - start)
             val.append(history["val_accuracy"][-1])
-            tst.append(net.evaluate(*test) / len(test[1]))
+            tst.append(net.accuracy(*test))
             if val[-1] < STUCK:
                 stuck.append(seed)
             print(f"  {label} seed {seed}: validation {val[-1]:.2%}, test {tst[-1]:.2%}, "

@@ -1,0 +1,71 @@
+"""Notebook 07's challenge: reach 98% on the validation set as fast as you can.
+
+``time_to_98(my_training, train, validation)`` times ``my_training(X, y)``, which trains on the
+training set and returns a network (with feedforward or predict) or a function predict(X), next to
+the reference recipe timed in the same call, on the same data and machine. Both are scored on the
+validation set only: the test set is for the very end.
+"""
+import math
+import time
+
+import numpy as np
+
+from .errors import FriendlyError
+from .modern import ModernNetwork
+
+TARGET, EPOCHS = 0.98, 12
+
+
+class ChallengeError(FriendlyError):
+    """A training function failed, or what it returned cannot be scored; the message says why."""
+
+
+def recipe(X, y, validation=None, callback=None, seed=0, epochs=EPOCHS):
+    """Notebook 07's recipe: 784-128-10, ReLU, softmax, cross-entropy, scaled initialisation, momentum 0.9,
+    L2 3e-4, mini-batches of 100, eta from 0.15 towards 0 along half a cosine. Returns the network."""
+    net = ModernNetwork([784, 128, 10], seed=seed, momentum=0.9, l2=3e-4)
+    net.sgd(X, y, epochs, 100, lambda epoch: 0.075 * (1 + math.cos(math.pi * epoch / epochs)), validation, callback)
+    return net
+
+
+def predictions(trained, X, who="your training function"):
+    """The labels (n,) that ``trained``, a network or a function predict(X), gives the rows of X."""
+    method = getattr(trained, "feedforward", None) or getattr(trained, "predict", None) or trained
+    if not callable(method):
+        raise ChallengeError(f"{who} returned {trained!r:.40}; expected the trained network (`return net`) "
+                             "or a function predict(X).")
+    try:
+        result = np.asarray(method(X), dtype=float)
+    except Exception as error:
+        raise ChallengeError(f"What {who} returned raised {type(error).__name__} on the validation images: "
+                             f"{error}") from None
+    if np.isnan(result).any():
+        raise ChallengeError(f"What {who} returned gives NaN: training diverged. Try a smaller learning rate.")
+    if result.shape not in ((len(X), 10), (len(X),)):
+        raise ChallengeError(f"What {who} returned gives an array of shape {result.shape} for {len(X)} validation "
+                             f"images; expected ({len(X)}, 10) outputs or ({len(X)},) labels.")
+    return np.argmax(result, axis=1) if result.ndim == 2 else result
+
+
+def time_to_98(train_function, train, validation, reference=recipe):
+    """Time ``train_function(X, y)`` and the reference on the same (X, y) = train; score both on validation.
+
+    Prints both; returns {"yours": (seconds, validation accuracy), "reference": (seconds, accuracy)}.
+    """
+    results = {}
+    for name, function, who in (("yours", train_function, "your training function"),
+                                ("reference", reference, "the reference recipe")):
+        X, y = train[0].copy(), train[1].copy()  # a copy each: what one run does to its data stays there
+        start = time.perf_counter()
+        try:
+            trained = function(X, y)
+        except Exception as error:
+            raise ChallengeError(f"{who.capitalize()} raised {type(error).__name__}: {error}") from None
+        seconds = time.perf_counter() - start
+        accuracy = float(np.mean(predictions(trained, validation[0], who) == validation[1]))
+        results[name] = seconds, accuracy
+        print(f"{name:>9}: {seconds:5.1f} s, validation accuracy {accuracy:.2%} "
+              f"({'reached' if accuracy >= TARGET else 'not yet'} {TARGET:.0%})")
+    if results["yours"][1] >= TARGET:
+        print(f"You took {results['yours'][0] / results['reference'][0]:.2f} times the reference's time.")
+    return results

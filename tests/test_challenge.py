@@ -1,0 +1,103 @@
+"""Notebook 07's challenge: a learner's training function timed next to the reference recipe."""
+import numpy as np
+import pytest
+
+from helpers import challenge, load_mnist
+from helpers.challenge import ChallengeError, time_to_98
+from helpers.modern import ModernNetwork
+
+RNG = np.random.default_rng(0)
+TRAIN = (RNG.random((40, 784), dtype=np.float32), RNG.integers(0, 10, 40))
+VALIDATION = (RNG.random((20, 784), dtype=np.float32), RNG.integers(0, 10, 20))
+
+
+class Knows:
+    """A 'network' that reads the validation labels off a table: right every time, or wrong on some."""
+
+    def __init__(self, wrong=0):
+        self.table = {row.tobytes(): label for row, label in zip(*VALIDATION)}
+        self.wrong = wrong
+
+    def predict(self, X):
+        labels = np.array([self.table[row.tobytes()] for row in X])
+        labels[:self.wrong] = (labels[:self.wrong] + 1) % 10
+        return labels
+
+
+def test_reports_both_times_and_accuracies(capsys):
+    got = time_to_98(lambda X, y: Knows(), TRAIN, VALIDATION, reference=lambda X, y: Knows(wrong=1))
+    assert got["yours"][1] == 1.0 and got["reference"][1] == 0.95
+    assert all(seconds >= 0 for seconds, _ in got.values())
+    out = capsys.readouterr().out
+    assert "yours" in out and "reference" in out and "reached 98%" in out and "not yet 98%" in out
+    assert "times the reference's time" in out
+
+
+def test_networks_functions_and_outputs_are_all_scored():
+    outputs = np.eye(10)[VALIDATION[1]]
+    assert challenge.predictions(lambda X: outputs, VALIDATION[0]).tolist() == VALIDATION[1].tolist()
+    assert challenge.predictions(Knows().predict, VALIDATION[0]).tolist() == VALIDATION[1].tolist()
+    net = ModernNetwork([784, 5, 10])
+    assert np.array_equal(challenge.predictions(net, VALIDATION[0]), net.predict(VALIDATION[0]))
+
+
+def test_each_run_gets_its_own_copy_of_the_data():
+    seen = []
+
+    def spoils(X, y):
+        X[:] = 0
+        return Knows()
+
+    def looks(X, y):
+        seen.append(X.sum())
+        return Knows()
+
+    time_to_98(spoils, TRAIN, VALIDATION, reference=looks)
+    assert seen[0] == TRAIN[0].sum() > 0
+
+
+@pytest.mark.parametrize("returned, message", [
+    (None, r"returned None; expected the trained network \(`return net`\)"),
+    (42, "returned 42; expected the trained network"),
+    (lambda X: np.full((len(X), 10), np.nan), "gives NaN: training diverged"),
+    (lambda X: np.zeros((len(X), 3)), r"shape \(20, 3\) .* expected \(20, 10\)"),
+    (lambda X: 1 / 0, "raised ZeroDivisionError on the validation images"),
+])
+def test_clear_messages_for_what_cannot_be_scored(returned, message):
+    with pytest.raises(ChallengeError, match=message):
+        time_to_98(lambda X, y: returned, TRAIN, VALIDATION, reference=lambda X, y: Knows())
+
+
+def test_an_exception_in_training_is_reported_plainly():
+    def broken(X, y):
+        raise ValueError("shapes (100,784) and (30,10) not aligned")
+
+    with pytest.raises(ChallengeError, match=r"Your training function raised ValueError: shapes"):
+        time_to_98(broken, TRAIN, VALIDATION, reference=lambda X, y: Knows())
+
+
+def test_the_recipe_trains_a_modern_network_with_a_falling_learning_rate(monkeypatch):
+    rates = []
+
+    class Watched(ModernNetwork):
+        def update_mini_batch(self, X, Y, eta):
+            rates.append(eta)
+            return super().update_mini_batch(X, Y, eta)
+
+    monkeypatch.setattr(challenge, "ModernNetwork", Watched)
+    (X, y), (X_val, y_val), _ = load_mnist()
+    net = challenge.recipe(X[:3000], y[:3000], epochs=4)
+    assert isinstance(net, ModernNetwork) and net.sizes == [784, 128, 10] and net.l2 > 0 and net.momentum > 0
+    assert net.accuracy(X_val[:1000], y_val[:1000]) > 0.85
+    per_epoch = rates[::30]
+    assert len(rates) == 4 * 30 and per_epoch[0] == pytest.approx(0.15) and per_epoch == sorted(per_epoch, reverse=True)
+    assert per_epoch[-1] < 0.15 / 4
+
+
+def test_exactly_98_percent_counts_as_reached(capsys):
+    X_val, y_val = RNG.random((50, 784), dtype=np.float32), RNG.integers(0, 10, 50)
+    wrong_once = y_val.copy()
+    wrong_once[0] = (wrong_once[0] + 1) % 10
+    got = time_to_98(lambda X, y: lambda X: wrong_once, TRAIN, (X_val, y_val), reference=lambda X, y: lambda X: y_val)
+    assert got["yours"][1] == pytest.approx(0.98)
+    assert "98.00% (reached 98%)" in capsys.readouterr().out
