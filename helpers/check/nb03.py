@@ -2,6 +2,7 @@
 import numpy as np
 
 from .. import nn
+from ..network import Network
 from ._core import as_array, call, call_warning_free, compare, fail, fmt, passed
 
 
@@ -46,23 +47,15 @@ def sigmoid_prime(func):
 
 
 def _variant(X, Y, weights, biases, output_prime=True, hidden_prime=True, mean=True):
-    """Backprop as the reference does it, or with one typical mistake switched on."""
-    activations, zs = [X], []
-    for W, b in zip(weights, biases):
-        zs.append(activations[-1] @ W + b)
-        activations.append(nn.sigmoid(zs[-1]))
-    delta = activations[-1] - Y
-    if output_prime:
-        delta = delta * nn.sigmoid_prime(zs[-1])
-    nabla_w, nabla_b = [None] * len(weights), [None] * len(weights)
-    for l in range(len(weights) - 1, -1, -1):
-        nabla_w[l], nabla_b[l] = activations[l].T @ delta, delta.sum(axis=0)
-        if l > 0:
-            delta = delta @ weights[l].T
-            if hidden_prime:
-                delta = delta * nn.sigmoid_prime(zs[l - 1])
-    n = len(X) if mean else 1
-    return [w / n for w in nabla_w], [b / n for b in nabla_b]
+    """Backprop as the reference (helpers.Network) does it, or with one typical mistake switched on."""
+    net = Network.from_parameters(weights, biases)
+    if not output_prime:  # the output error without S'(z)
+        net.output_error = lambda z, a, Y: (a - Y) / len(Y)
+    if not hidden_prime:  # the error sent back without S'(z)
+        net.activation_prime = lambda z, a: 1
+    nabla_w, nabla_b, _ = net.backprop(X, Y)
+    n = 1 if mean else len(X)  # summed over the batch: n times the mean
+    return [n * w for w in nabla_w], [n * b for b in nabla_b]
 
 
 MISTAKES = [
