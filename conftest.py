@@ -1,4 +1,6 @@
 """Test configuration for the whole repository (the unit tests and the solution notebooks)."""
+import os
+
 import matplotlib
 import pytest
 
@@ -9,6 +11,18 @@ matplotlib.use("Agg")  # draw off-screen: the checks inspect figures, nobody loo
 pytest_plugins = ["tests.nbval_approx"]  # cells with an "approx" tolerance (see that module)
 
 KERAS_NOTEBOOK = "06_keras.ipynb"
+
+
+def pytest_configure(config):
+    """With several workers (pytest-xdist, `-n` in pyproject.toml), give each one BLAS thread.
+
+    Each worker runs its notebooks' kernels; with NumPy's default of one thread per core they
+    would fight over the cores and all run slower. Set in the main process, before the workers
+    start, so that the workers and their kernels inherit it. An explicit OPENBLAS_NUM_THREADS wins.
+    """
+    workers = getattr(config.option, "numprocesses", None)
+    if workers and workers > 1:
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -30,8 +30,10 @@ def run(paths, coretype, threads):
     env = {**os.environ, "OPENBLAS_NUM_THREADS": threads}
     if coretype is not None:
         env["OPENBLAS_CORETYPE"] = coretype
+    # One thread: a worker per core, as the test command runs. More: one process, or they fight.
+    workers = "auto" if threads == "1" else "0"
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rf", "-p", "no:randomly", *paths],
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rf", "-n", workers, "-p", "no:randomly", *paths],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|error)", result.stdout)}
