@@ -83,8 +83,8 @@ class Network:
         return quadratic_cost(a, Y)
 
     def output_error(self, z, a, Y):
-        """delta = dC/dz at the output, for the mean cost over the batch: (a - Y) S'(z) / n."""
-        return (a - Y) * sigmoid_prime(z) / len(Y)
+        """delta = dC/dz at the output, for the mean cost over the batch: (a - Y) S'(z) / n, with S'(z) = a (1 - a)."""
+        return (a - Y) * (a * (1 - a)) / len(Y)
 
     def forward(self, X):
         """The forward pass, keeping every z and every activation a: (zs, activations)."""
