@@ -4,8 +4,6 @@ MNIST's digits were scaled to fit a 20x20 box (keeping their proportions) and
 centred by their centre of mass in a 28x28 frame. A drawing must go through the
 same steps, or the network sees something unlike anything it trained on.
 """
-from pathlib import Path
-
 import numpy as np
 
 from .data import DATA_DIR, read_checksums, verify_file
@@ -79,8 +77,7 @@ def preprocess(image):
     return preprocess_steps(image)["centred"].reshape(-1).astype(np.float32)
 
 
-def load_digit_network(path=DIGIT_NETWORK):
+def load_digit_network():
     """The trained network shipped in data/ (tools/train_digit_network.py makes it), checksum verified."""
-    path = Path(path)
-    verify_file(path, read_checksums(path.parent)[path.name])
-    return ModernNetwork.load(path)
+    verify_file(DIGIT_NETWORK, read_checksums(DIGIT_NETWORK.parent)[DIGIT_NETWORK.name])
+    return ModernNetwork.load(DIGIT_NETWORK)

@@ -5,8 +5,13 @@ VS Code, Colab) with no build step. After every stroke it sends the drawing to
 Python as ``pixels``: a SIZE x SIZE list of ink values from 0 to 255.
 """
 import anywidget
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
 import numpy as np
 import traitlets
+
+from .digits import EmptyDrawing, preprocess_steps
+from .plots import plot_reading
 
 SIZE = 112  # resolution of the image sent to Python; the pad is drawn 2.5 times larger
 
@@ -62,12 +67,6 @@ class DrawingPad(anywidget.AnyWidget):
 
 def digit_reader(net):
     """A drawing pad wired to ``net``: after every stroke, the preprocessing steps and the network's answer."""
-    import ipywidgets as widgets
-    import matplotlib.pyplot as plt
-
-    from .digits import EmptyDrawing, preprocess_steps
-    from .plots import plot_reading
-
     pad, output = DrawingPad(), widgets.Output()
 
     def read(change=None):

@@ -5,6 +5,8 @@ still stops at the error, as it should, but the learner sees one plain line.
 """
 import sys
 
+from IPython import get_ipython
+
 RED, RESET = "\x1b[31m", "\x1b[0m"
 
 
@@ -22,14 +24,5 @@ def _show(shell, etype, evalue, tb, tb_offset=None):
     return message
 
 
-def _install_ipython_handler():
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
-    if shell is not None:
-        shell.set_custom_exc((FriendlyError,), _show)
-
-
-_install_ipython_handler()
+if get_ipython() is not None:  # in Jupyter (or IPython), not in plain Python
+    get_ipython().set_custom_exc((FriendlyError,), _show)

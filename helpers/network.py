@@ -147,10 +147,9 @@ class Network:
 
         eta: the learning rate, or a function of the epoch (0, 1, ...) that returns it (a schedule).
         validation: optional (X_val, y_val). callback(epoch, history): called after every epoch.
-        Returns the history, a number per epoch in each list: "cost" and "train_accuracy", of the
-        outputs that the epoch computed for each mini-batch as it trained on it (free, and, as the
-        weights move, a little behind the network at the end of the epoch, as in Keras);
-        "val_accuracy", on the validation data after the epoch.
+        Returns the history, a number per epoch in each list: "cost" and "train_accuracy" of the outputs
+        computed for each mini-batch as it was trained on (free, and a little behind the weights at the
+        end of the epoch, as in Keras); "val_accuracy" on the validation data after the epoch.
         """
         X, y = np.asarray(X, dtype=self.weights[0].dtype), np.asarray(y)
         Y = one_hot(y, self.sizes[-1]).astype(X.dtype)

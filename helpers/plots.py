@@ -30,11 +30,9 @@ def show_images(X, y, indices, predictions=None, columns=10):
     and wrong predictions are drawn in red.
     """
     indices = list(indices)
-    if predictions is None:
-        _grid([X[i] for i in indices], [str(y[i]) for i in indices], columns)
-    else:
-        _grid([X[i] for i in indices], [f"{predictions[i]} / {y[i]}" for i in indices], columns,
-              colors=["black" if predictions[i] == y[i] else "red" for i in indices])
+    titles = [str(y[i]) if predictions is None else f"{predictions[i]} / {y[i]}" for i in indices]
+    colors = None if predictions is None else ["black" if predictions[i] == y[i] else "red" for i in indices]
+    _grid([X[i] for i in indices], titles, columns, colors)
 
 
 def plot_digit_counts(y, title="How many of each digit"):
@@ -78,8 +76,7 @@ def draw_network(sizes, weights=None, biases=None, title=None):
     names = ["input"] + ["hidden"] * (len(sizes) - 2) + ["output"]
     for l, column in enumerate(ys):
         for k, y in enumerate(column):
-            hidden = 0 < l < len(sizes) - 1
-            ax.add_patch(plt.Circle((dx * l, y), 0.22, color="tab:orange" if hidden else "tab:blue"))
+            ax.add_patch(plt.Circle((dx * l, y), 0.22, color="tab:orange" if names[l] == "hidden" else "tab:blue"))
             if biases is not None and l > 0:
                 ax.text(dx * l, y - 0.32, f"b = {biases[l - 1][k]:g}", fontsize=8, ha="center", va="top")
         ax.text(dx * l, max(column) + 0.45, names[l], ha="center", fontsize=10)
@@ -129,11 +126,9 @@ def plot_confusion_matrix(y, predictions):
     np.add.at(counts, (y, predictions), 1)
     fig, ax = plt.subplots(figsize=(5.5, 5))
     ax.imshow(np.log1p(counts), cmap="Blues")
-    for i in range(10):
-        for j in range(10):
-            if counts[i, j]:
-                ax.text(j, i, counts[i, j], ha="center", va="center", fontsize=8,
-                        color="white" if i == j else "black")
+    for i, j in np.ndindex(counts.shape):
+        if counts[i, j]:
+            ax.text(j, i, counts[i, j], ha="center", va="center", fontsize=8, color="white" if i == j else "black")
     ax.set(xticks=range(10), yticks=range(10), xlabel="predicted", ylabel="actual", title="Confusion matrix")
 
 
@@ -161,18 +156,16 @@ def plot_grid(values, row_labels, column_labels, row_name, column_name, title=No
     values = np.asarray(values)
     fig, ax = plt.subplots(figsize=(1.3 * len(column_labels) + 2, 0.8 * len(row_labels) + 1.5))
     ax.imshow(values, cmap="viridis")
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            ax.text(j, i, f"{values[i, j]:.1%}", ha="center", va="center", color="white", fontsize=9)
+    for i, j in np.ndindex(values.shape):
+        ax.text(j, i, f"{values[i, j]:.1%}", ha="center", va="center", color="white", fontsize=9)
     ax.set(xticks=range(len(column_labels)), xticklabels=[str(c) for c in column_labels], xlabel=column_name,
            yticks=range(len(row_labels)), yticklabels=[str(r) for r in row_labels], ylabel=row_name, title=title or "")
 
 
 def plot_reading(steps, outputs):
     """The preprocessing steps of a drawing (from digits.preprocess_steps) and the network's outputs (10,)."""
-    names = ["drawn", "cropped", "scaled", "centred"]
     fig, axes = plt.subplots(1, 5, figsize=(13, 2.6), gridspec_kw={"width_ratios": [1, 1, 1, 1, 2]})
-    for ax, name in zip(axes, names):
+    for ax, name in zip(axes, ["drawn", "cropped", "scaled", "centred"]):
         ax.imshow(steps[name], cmap="gray_r", vmin=0, vmax=1)
         ax.set_title(f"{name} {steps[name].shape[0]}x{steps[name].shape[1]}", fontsize=9)
         ax.axis("off")

@@ -9,14 +9,12 @@ from .plots import draw_history
 class TrainingProgress:
     """A callback for ``Network.sgd``: ``net.sgd(..., callback=TrainingProgress(epochs))``.
 
-    After every epoch it advances a progress bar, prints the epoch's cost and
-    accuracy, and redraws the learning curves in place (in a notebook; as
-    text elsewhere).
+    After every epoch it advances a progress bar, prints the epoch's cost and accuracy, and
+    redraws the learning curves in place (in a notebook; as text elsewhere).
     """
 
-    def __init__(self, epochs, plot=True):
+    def __init__(self, epochs):
         self.epochs = epochs
-        self.plot = plot
         self.bar = tqdm(total=epochs, unit="epoch")
         self.figure_display = None
 
@@ -27,12 +25,11 @@ class TrainingProgress:
             line += f", validation accuracy {history['val_accuracy'][-1]:.2%}"
         self.bar.update(1)
         self.bar.write(line)
-        if self.plot:
-            figure = draw_history(history)
-            if self.figure_display is None:
-                self.figure_display = display(figure, display_id=True)
-            else:
-                self.figure_display.update(figure)
-            plt.close(figure)
+        figure = draw_history(history)
+        if self.figure_display is None:
+            self.figure_display = display(figure, display_id=True)
+        else:
+            self.figure_display.update(figure)
+        plt.close(figure)
         if epoch + 1 == self.epochs:
             self.bar.close()

@@ -1,20 +1,17 @@
 """What every check shares: how to call a learner's function, compare, and report.
 
-A check prints one green line when the answer is right. When it is wrong it
-raises ``CheckFailed`` with a short message (what was tried, expected vs got,
-a hint). In Jupyter only that message is shown, in red, without a traceback,
-and "Run All" stops there, as it should. When a wrong answer is the right one
-changed in a simple way (its negative, twice it, its transpose...), the
-message says which, so the learner can find the cause.
+A wrong answer raises ``CheckFailed``, which Jupyter shows in red without a traceback ("Run All"
+stops there). When it is the right one changed in a simple way (its negative, twice it, its
+transpose...), the message says which, so the learner can find the cause.
 """
 import traceback
 import warnings
 
 import numpy as np
 
-from ..errors import FriendlyError
+from ..errors import RESET, FriendlyError
 
-GREEN, RESET = "\x1b[32m", "\x1b[0m"
+GREEN = "\x1b[32m"
 
 
 class CheckFailed(FriendlyError):
@@ -26,8 +23,9 @@ def passed(message):
     print(f"{GREEN}✔ {message}{RESET}")
 
 
-def fail(message):
-    raise CheckFailed(message)
+def fail(message, hint=""):
+    """Stop the check with ``message``, and the ``hint`` on a line of its own if there is one."""
+    raise CheckFailed(message + (f"\nHint: {hint}" if hint else ""))
 
 
 def call(func, name, *args, hints=()):
@@ -37,20 +35,15 @@ def call(func, name, *args, hints=()):
     ``hints`` are ``(exception type, hint)`` pairs for errors worth explaining.
     """
     if not callable(func):
-        fail(f"Pass the function itself to the check, e.g. check.{name}({name}), "
-             f"not {type(func).__name__}.")
+        fail(f"Pass the function itself to the check, e.g. check.{name}({name}), not {type(func).__name__}.")
     try:
         return func(*args)
     except NotImplementedError:
         fail(f"{name} is not written yet. Replace the `raise NotImplementedError` line in the "
              "TODO cell above with your code, run that cell, then run this check again.")
     except Exception as error:  # the learner's code failed: say how, briefly
-        message = f"Your {name} raised {type(error).__name__}: {error}{_where(error)}"
-        for kind, hint in hints:
-            if isinstance(error, kind):
-                message += f"\nHint: {hint}"
-                break
-        fail(message)
+        hint = next((hint for kind, hint in hints if isinstance(error, kind)), "")
+        fail(f"Your {name} raised {type(error).__name__}: {error}{_where(error)}", hint)
 
 
 def call_warning_free(func, name, *args, hint="", hints=()):
@@ -62,27 +55,24 @@ def call_warning_free(func, name, *args, hint="", hints=()):
     got_array = as_array(got, name)
     if np.isnan(got_array).any() or caught:
         problem = "returned NaN" if np.isnan(got_array).any() else f"warned: {caught[0].message}"
-        fail(f"{name} on z = {fmt(np.asarray(args[0]))} {problem}." + (f"\nHint: {hint}" if hint else ""))
+        fail(f"{name} on z = {fmt(np.asarray(args[0]))} {problem}.", hint)
     return got_array
 
 
 def _where(error):
     """' (line N: code)' for the last line of the learner's code in the traceback."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if "helpers" not in f.filename]
-    frames = [f for f in frames if "numpy" not in f.filename and "matplotlib" not in f.filename]
-    if not frames:
-        return ""
-    frame = frames[-1]
-    return f"\n    at line {frame.lineno}: {frame.line}" if frame.line else ""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if not any(library in frame.filename for library in ("helpers", "numpy", "matplotlib"))]
+    return f"\n    at line {frames[-1].lineno}: {frames[-1].line}" if frames and frames[-1].line else ""
 
 
-def fmt(value, digits=4, indent=0):
+def fmt(value, indent=0):
     """A short, readable form of a number or array for messages (rows aligned after ``indent``)."""
     if isinstance(value, np.ndarray):
-        return np.array2string(value, precision=digits, threshold=50, edgeitems=3,
+        return np.array2string(value, precision=4, threshold=50, edgeitems=3,
                                suppress_small=True, max_line_width=100, prefix=" " * indent)
     if isinstance(value, (float, np.floating)):
-        return f"{float(value):.{digits}g}"
+        return f"{float(value):.4g}"
     return repr(value)
 
 
@@ -96,13 +86,11 @@ def as_array(got, name, expected_shape=None):
     if got is None:
         fail(f"{name} returned None. Did you forget the `return` statement?")
     if isinstance(got, tuple) and expected_shape is not None and len(expected_shape) != 0:
-        fail(f"{name} returned a tuple of {len(got)} items; expected one NumPy array "
-             f"of shape {expected_shape}.")
+        fail(f"{name} returned a tuple of {len(got)} items; expected one NumPy array of shape {expected_shape}.")
     try:
-        array = np.asarray(got, dtype=float)
+        return np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         fail(f"{name} returned {type(got).__name__}, which is not an array of numbers.")
-    return array
 
 
 def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=(), sizes=(), related=()):
@@ -116,33 +104,26 @@ def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=
     """
     expected = np.asarray(expected, dtype=float)
     got = as_array(got, name, expected.shape)
-    known = dict(mistakes=mistakes, sizes=sizes, related=related, rtol=rtol, atol=atol)
-    if got.shape != expected.shape:
-        shapes = f"expected shape {expected.shape}, got shape {got.shape}"
-        _explain(got, expected, f"{name} on {tried}: {shapes}", **known)
-        fail(f"{name} on {tried}: {shapes}." + (f"\nHint: {hint}" if hint else ""))
-    if not np.all(np.isfinite(got)):
+    same_shape = got.shape == expected.shape
+    if same_shape and not np.all(np.isfinite(got)):
         bad = "NaN" if np.isnan(got).any() else "inf"
-        fail(f"{name} on {tried} returned {bad} values:\n    got {fmt(got)}"
-             + (f"\nHint: {hint}" if hint else ""))
-    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        fail(f"{name} on {tried} returned {bad} values:\n    got {fmt(got)}", hint)
+    if same_shape and np.allclose(got, expected, rtol=rtol, atol=atol):
         return
-    _explain(got, expected, f"{name} on {tried}: the answer is wrong", **known)
-    difference = np.max(np.abs(got - expected))
-    fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
-         + expected_got(expected, got)
-         + (f"\nHint: {hint}" if hint else ""))
-
-
-def _explain(got, expected, start, mistakes, sizes, related, rtol, atol):
-    """Fail with a named cause if there is one: a listed mistake first, else the diagnosis."""
-    for wrong, mistake in mistakes:
+    problem = "the answer is wrong" if same_shape else f"expected shape {expected.shape}, got shape {got.shape}"
+    start = f"{name} on {tried}: {problem}"
+    for wrong, mistake in mistakes:  # a listed mistake first, else the diagnosis
         wrong = np.asarray(wrong, dtype=float)
         if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
             fail(f"{start}; it looks like {mistake}\n" + expected_got(expected, got))
     cause = diagnose(got, expected, sizes, related, rtol, atol)
     if cause:
         fail(f"{start}; it is {cause}\n" + expected_got(expected, got))
+    if not same_shape:
+        fail(f"{start}.", hint)
+    difference = np.max(np.abs(got - expected))
+    fail(f"{name} on {tried}: the values are wrong (largest difference {difference:.3g}).\n"
+         + expected_got(expected, got), hint)
 
 
 def _changes(expected, sizes, related):

@@ -16,13 +16,9 @@ def _drawn_images(func, X, y, indices):
             call(func, "show_images", X, y, indices,
                  hints=[(TypeError, "plt.imshow needs a 2-D picture: reshape the row first, "
                                     "X[i].reshape(28, 28).")])
-            figures = [plt.figure(n) for n in plt.get_fignums() if n not in before]
-            drawn = []
-            for figure in figures:
-                for ax in figure.axes:
-                    for image in ax.get_images():
-                        drawn.append((np.asarray(image.get_array()), ax.get_title() + " " + ax.get_xlabel()))
-            return drawn
+            axes = [ax for n in plt.get_fignums() if n not in before for ax in plt.figure(n).axes]
+            return [(np.asarray(image.get_array()), ax.get_title() + " " + ax.get_xlabel())
+                    for ax in axes for image in ax.get_images()]
         finally:
             for n in set(plt.get_fignums()) - before:
                 plt.close(n)

@@ -35,10 +35,9 @@ def sigmoid_prime(func):
                 (s * (1 + s), "it has (1 + S) where the formula has (1 - S)."),
                 (s, "it is the sigmoid, not its derivative S(z) (1 - S(z))."),
                 (1 - s, "it is 1 - S(z); the derivative is S(z) (1 - S(z)).")]
-    applied_twice = nn.sigmoid_prime(s)
     compare(call(func, "sigmoid_prime", z), s * (1 - s), "sigmoid_prime", f"z = {fmt(z)}", mistakes=mistakes,
-            related=[(applied_twice, "the right answer for sigmoid(z) instead of z: the sigmoid is applied twice; "
-                             "sigmoid_prime takes z, and applies the sigmoid once.")])
+            related=[(nn.sigmoid_prime(s), "the right answer for sigmoid(z) instead of z: the sigmoid is applied "
+                      "twice; sigmoid_prime takes z, and applies the sigmoid once.")])
     hint = "use your sigmoid (which clips z) rather than np.exp directly."
     big = np.array([-1000.0, 1000.0])
     compare(call_warning_free(func, "sigmoid_prime", big, hint=hint), [0.0, 0.0], "sigmoid_prime",
@@ -75,7 +74,7 @@ def backprop(func):
         X = rng.standard_normal((n, sizes[0]))
         Y = nn.one_hot(rng.integers(0, sizes[-1], n), sizes[-1])
         tried = f"a network with layer sizes {sizes} and a batch of {n}"
-        saved = [w.copy() for w in weights] + [b.copy() for b in biases]
+        saved = [p.copy() for p in weights + biases]
         got = call(func, "backprop", X, Y, weights, biases,
                    hints=[(ValueError, "check each shape: delta is (n, n_out), a layer's input a is (n, n_in); "
                                        "nabla_w = a.T @ delta and the error goes back with delta @ W.T.")])
@@ -84,25 +83,27 @@ def backprop(func):
         if not isinstance(got, (tuple, list)) or len(got) != 2:
             fail(f"backprop on {tried} returned {type(got).__name__}; expected two lists, "
                  "`return nabla_w, nabla_b`.")
-        expected_w, expected_b = nn.backprop(X, Y, weights, biases)
+        expected = nn.backprop(X, Y, weights, biases)
         variants = [(_variant(X, Y, weights, biases, **switches), what) for switches, what in MISTAKES]
-        for name, got_list, expected_list, part in (("nabla_w", got[0], expected_w, 0), ("nabla_b", got[1], expected_b, 1)):
+        for part, (name, parameters) in enumerate([("nabla_w", "weights"), ("nabla_b", "biases")]):
+            got_list, expected_list = got[part], expected[part]
             if not isinstance(got_list, (tuple, list)) or len(got_list) != len(expected_list):
+                of = f" of {len(got_list)}" if isinstance(got_list, (tuple, list)) else ""
                 fail(f"backprop on {tried}: {name} should be a list of {len(expected_list)} arrays, one per layer; "
-                     f"got {type(got_list).__name__}" + (f" of {len(got_list)}" if isinstance(got_list, (list, tuple)) else "") + ".")
+                     f"got {type(got_list).__name__}{of}.")
             for l, (g, e) in enumerate(zip(got_list, expected_list)):
-                g_array = as_array(g, f"{name}[{l}]")
-                if g_array.shape == e.shape[::-1] and e.ndim == 2 and e.shape[0] != e.shape[1]:
-                    fail(f"backprop on {tried}: {name}[{l}] has shape {g_array.shape}, expected {e.shape} "
-                         f"(the shape of the layer's {'weights' if part == 0 else 'biases'}).\n"
+                g = as_array(g, f"{name}[{l}]")
+                if g.shape == e.shape[::-1] and e.ndim == 2 and e.shape[0] != e.shape[1]:  # only weights are 2-D
+                    fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, expected {e.shape} "
+                         "(the shape of the layer's weights).\n"
                          "Hint: the transpose is on the other side: nabla_w = a.T @ delta, with a of shape (n, n_in).")
-                if part == 1 and g_array.shape == (n, e.shape[0]):
-                    fail(f"backprop on {tried}: {name}[{l}] has shape {g_array.shape}, expected {e.shape}.\n"
+                if parameters == "biases" and g.shape == (n, e.shape[0]):
+                    fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, expected {e.shape}.\n"
                          "Hint: sum delta over the samples, delta.sum(axis=0), then divide by their number.")
                 others = [(o, f"what belongs in {name}[{k}]: the list is in the wrong order; {name}[l] goes with "
-                              f"{'weights' if part == 0 else 'biases'}[l] (appending while going backwards "
-                              "fills it back to front).") for k, o in enumerate(expected_list) if k != l]
-                compare(g_array, e, f"backprop's {name}[{l}]", tried,
+                              f"{parameters}[l] (appending while going backwards fills it back to front).")
+                          for k, o in enumerate(expected_list) if k != l]
+                compare(g, e, f"backprop's {name}[{l}]", tried,
                         hint="follow the steps above one by one, and check the shape of every array.",
                         mistakes=[(v[part][l], what) for v, what in variants], rtol=1e-6, atol=1e-9,
                         sizes=[(n, "the number of samples")], related=others)

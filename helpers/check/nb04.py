@@ -22,13 +22,11 @@ def update_mini_batch(func):
     tried = "a [4, 5, 3] network, a batch of 6, eta = 0.3"
     if not (np.array_equal(X, X_saved) and np.array_equal(Y, Y_saved)):
         fail(f"update_mini_batch on {tried} changed X_batch or Y_batch; it should only change the parameters.")
-    after = weights + biases
-    gradients = nabla_w + nabla_b
-    if all(np.array_equal(p, q) for p, q in zip(before, after)):
+    if all(np.array_equal(p, q) for p, q in zip(before, weights + biases)):
         fail(f"update_mini_batch on {tried}: the weights and biases did not change.\n"
              "Hint: in `for W in weights: W = W - ...` the name W gets a new array and the list keeps the old "
              "one. Change the arrays in place, `W -= eta * nW`, or assign to the list, `weights[l] = ...`.")
-    for k, (p0, p1, g) in enumerate(zip(before, after, gradients)):
+    for k, (p0, p1, g) in enumerate(zip(before, weights + biases, nabla_w + nabla_b)):
         what = f"weights[{k}]" if k < len(weights) else f"biases[{k - len(weights)}]"
         if np.array_equal(p0, p1):
             fail(f"update_mini_batch on {tried}: {what} did not change. Update every weight matrix and "
@@ -52,7 +50,7 @@ def _sorted_digits(n=1000):
     return images[order], labels[order]
 
 
-def sgd(func, update_mini_batch_name="update_mini_batch"):
+def sgd(func):
     """Check ``sgd(weights, biases, X, y, epochs, batch_size, eta, rng)``.
 
     The learner's ``update_mini_batch`` is watched while sgd runs, to see how
@@ -64,11 +62,12 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
     epochs, batch_size, eta = 3, 10, 3.0
     tried = f"1,000 training images, epochs={epochs}, batch_size={batch_size}, eta={eta}"
     fingerprint_of = np.random.default_rng(0).standard_normal(784)
+    fingerprints = X @ fingerprint_of  # one number per image, to tell which images a mini-batch holds
     seen, labels = [], []
     module_globals = getattr(func, "__globals__", {})
-    learner_update = module_globals.get(update_mini_batch_name)
+    learner_update = module_globals.get("update_mini_batch")
     if learner_update is None:
-        fail(f"sgd should call your {update_mini_batch_name} for every mini-batch; run the cell that defines it first.")
+        fail("sgd should call your update_mini_batch for every mini-batch; run the cell that defines it first.")
 
     def watched(*args, **kwargs):
         X_batch = args[2] if len(args) > 2 else kwargs.get("X_batch")
@@ -77,7 +76,7 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
         labels.append(np.copy(Y_batch) if isinstance(Y_batch, np.ndarray) else Y_batch)
         return learner_update(*args, **kwargs)
 
-    with mock.patch.dict(module_globals, {update_mini_batch_name: watched}):
+    with mock.patch.dict(module_globals, {"update_mini_batch": watched}):
         call(func, "sgd", weights, biases, X, y, epochs, batch_size, eta, np.random.default_rng(0))
     if not (np.array_equal(X, X_saved) and np.array_equal(y, y_saved)):
         fail(f"sgd on {tried} changed X or y (shuffled them in place?), which mixes up images and labels.\n"
@@ -90,20 +89,19 @@ def sgd(func, update_mini_batch_name="update_mini_batch"):
         fail(f"sgd on {tried} took {len(seen)} steps (mini-batches of size {sizes}); expected {expected_steps}: "
              f"{epochs} epochs of {len(X) // batch_size} mini-batches of {batch_size}.\n"
              "Hint: for every epoch, loop over the starts range(0, len(X), batch_size).")
-    everything = np.sort(X @ fingerprint_of)
     per_epoch = len(seen) // epochs
     epochs_seen = [np.concatenate(seen[e * per_epoch:(e + 1) * per_epoch]) for e in range(epochs)]
     for e, order in enumerate(epochs_seen, start=1):
-        if len(order) != len(X) or not np.allclose(np.sort(order), everything):
+        if len(order) != len(X) or not np.allclose(np.sort(order), np.sort(fingerprints)):
             fail(f"sgd on {tried}: epoch {e} did not use every image exactly once.\n"
                  "Hint: take consecutive slices of one shuffled order: batch = order[start:start + batch_size].")
-    if np.allclose(epochs_seen[0], X @ fingerprint_of):
+    if np.allclose(epochs_seen[0], fingerprints):
         fail(f"sgd on {tried}: the images were not shuffled; epoch 1 went through them in their stored order "
              "(here sorted by label, so the network first sees only zeros, then only ones...).\n"
              "Hint: order = rng.permutation(len(X)) at the start of every epoch.")
     if np.allclose(epochs_seen[0], epochs_seen[1]):
         fail(f"sgd on {tried}: every epoch used the same order. Shuffle again at the start of every epoch.")
-    rows = np.abs(seen[0][:, None] - (X @ fingerprint_of)[None, :]).argmin(axis=1)  # the images of batch 1
+    rows = np.abs(seen[0][:, None] - fingerprints[None, :]).argmin(axis=1)  # the images of batch 1
     compare(labels[0], nn.one_hot(y[rows], 10), "sgd's first Y_batch (the labels it gave update_mini_batch)", tried,
             mistakes=[(y[rows], "the digits themselves; update_mini_batch needs them one-hot: "
                                 "Y = one_hot(y), then Y[batch].")],

@@ -1,5 +1,4 @@
 """Checks for notebook 05 (choosing hyperparameters on the validation set)."""
-import contextlib
 from unittest import mock
 
 import numpy as np
@@ -47,17 +46,15 @@ def best_of_seeds(func):
     args = ([784, 30, 10], X, y, validation, 4, 10, 3.0, SEEDS)
     tried = f"sizes [784, 30, 10], epochs 4, batch_size 10, eta 3.0, seeds {SEEDS} (with stand-in networks)"
     _StandIn.calls = []
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(mock.patch.object(package, "Network", _StandIn))
-        if "Network" in getattr(func, "__globals__", {}):  # after `from helpers import Network`
-            stack.enter_context(mock.patch.dict(func.__globals__, {"Network": _StandIn}))
+    learner_globals = getattr(func, "__globals__", {})
+    imported = learner_globals if "Network" in learner_globals else {}  # after `from helpers import Network`
+    with mock.patch.object(package, "Network", _StandIn), mock.patch.dict(imported, {"Network": _StandIn}):
         got = call(func, "best_of_seeds", *args)
-    calls = _StandIn.calls
-    seeds = [c["seed"] for c in calls]
+    seeds = [c["seed"] for c in _StandIn.calls]
     if sorted(seeds) != SEEDS:
         fail(f"best_of_seeds with {tried} trained networks with seeds {seeds}; expected one for each seed "
              "in seeds: helpers.Network(sizes, seed=seed) in a loop over seeds.")
-    for c in calls:
+    for c in _StandIn.calls:
         if c["sizes"] != [784, 30, 10]:
             fail(f"best_of_seeds with {tried} made a network of sizes {c['sizes']}; pass sizes on.")
         if (c["epochs"], c["batch_size"], c["eta"]) != (4, 10, 3.0) or c["n"] != len(X):
@@ -76,10 +73,9 @@ def best_of_seeds(func):
     if history["seed"] != net.seed:
         fail(f"best_of_seeds with {tried} returned the network of seed {net.seed} but the history is not the "
              f"network's (it is seed {history['seed']}'s): keep each network together with its own history.")
-    if net.seed == BEST:
-        passed("best_of_seeds trains one network per seed and keeps the best on the validation set.")
-        return
-    accuracies = ", ".join(f"{val:.0%}" for _, val in FINAL.values())
-    fail(f"best_of_seeds with {tried}: the final validation accuracies are {accuracies}, so it should "
-         f"return the network of seed {BEST}, but it returned seed {net.seed}'s"
-         + (f": {WRONG_CHOICES[net.seed]}" if net.seed in WRONG_CHOICES else "."))
+    if net.seed != BEST:
+        accuracies = ", ".join(f"{val:.0%}" for _, val in FINAL.values())
+        fail(f"best_of_seeds with {tried}: the final validation accuracies are {accuracies}, so it should "
+             f"return the network of seed {BEST}, but it returned seed {net.seed}'s"
+             + (f": {WRONG_CHOICES[net.seed]}" if net.seed in WRONG_CHOICES else "."))
+    passed("best_of_seeds trains one network per seed and keeps the best on the validation set.")

@@ -9,8 +9,8 @@ def keras_learning_rate(func):
         mistakes = [(eta, "the same number as eta, but Keras's mse is not our cost: it is a mean over the "
                           "outputs too, and has no 1/2."),
                     (eta * num_outputs, "the 1/2 is forgotten: our cost has 1/2 (o - y)^2, Keras's mse has (o - y)^2."),
-                    (eta / 2 if num_outputs != 1 else -1, "the mean over the outputs is forgotten: Keras divides "
-                                                          "by num_outputs, so its gradient is smaller."),
+                    (eta / 2, "the mean over the outputs is forgotten: Keras divides by num_outputs, so its "
+                              "gradient is smaller."),
                     (2 * eta / num_outputs, "upside down: Keras's gradient is smaller than ours, so its rate "
                                             "must be larger."),
                     (eta * num_outputs * 2, "the 1/2 goes the other way: Keras's loss is 2 / num_outputs times ours.")]
