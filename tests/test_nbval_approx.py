@@ -1,4 +1,5 @@
 """The tolerance comparison of notebook cells (tests/nbval_approx.py): exact words, numbers within a stated tolerance."""
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,30 @@ def test_nbval_compares_tagged_cells_with_their_tolerance(tmp_path):
         assert any(l.startswith(verdict) and where in l for l in report.splitlines()), (
             f"expected {verdict} {where}:\n{report[-3000:]}")
     assert "difference 10.4" in report  # the failure says which number and by how much
+
+
+def test_a_training_that_steps_uphill_fails_notebook_04(tmp_path):
+    """Break the training on purpose (the step's sign flipped, in a copy of helpers/): the suite must fail.
+
+    Notebook 04 runs from a copy of the workshop whose Network climbs the cost instead of descending it;
+    its training cells must fail the tolerance comparison, not pass within it.
+    """
+    shutil.copytree(ROOT / "helpers", tmp_path / "helpers")
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    network = tmp_path / "helpers" / "network.py"
+    step = "self.weights[l] -= eta * nabla_w[l]"
+    assert network.read_text().count(step) == 1, "the step in Network.update_mini_batch has changed: update this test"
+    network.write_text(network.read_text().replace(step, step.replace("-=", "+=")))
+    notebook = tmp_path / "solutions" / "04_training.ipynb"
+    notebook.parent.mkdir()
+    shutil.copy(ROOT / "solutions" / notebook.name, notebook)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "tests.nbval_approx", "--nbval",
+         "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+         "-p", "no:cacheprovider", "-rA", str(notebook)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    report = result.stdout
+    assert result.returncode == 1, report[-3000:]
+    assert "numbers further apart than the cell's tolerance" in report, report[-3000:]
+    failed = [line for line in report.splitlines() if line.startswith("FAILED")]
+    assert len(failed) >= 3, f"only {len(failed)} cells failed:\n" + "\n".join(failed)
