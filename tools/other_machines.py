@@ -37,7 +37,7 @@ def run(paths, coretype, threads):
                             cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (passed|failed|error)", result.stdout)}
-    failing = re.findall(r"^FAILED (\S+)", result.stdout, flags=re.MULTILINE)
+    failing = re.findall(r"^FAILED (.+?)(?: - |$)", result.stdout, flags=re.MULTILINE)
     if not counts:
         failing = [result.stdout[-500:] + result.stderr[-500:]]
     return counts.get("passed", 0), counts.get("failed", 0) + counts.get("error", 0), failing, seconds
