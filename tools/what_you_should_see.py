@@ -48,8 +48,9 @@ def main(argv=None):
         def summary(values):
             return f"{statistics.median(values):.2%} ({min(values):.2%} to {max(values):.2%})"
 
+        which = f" (seed{'s' * (len(stuck) > 1)} {', '.join(map(str, stuck))})" if stuck else ""
         print(f"| {label} | {summary(val)} | {summary(tst)} | {statistics.median(seconds):.0f} | "
-              f"{len(stuck)} of {args.seeds} {stuck if stuck else ''} |")
+              f"{len(stuck)} of {args.seeds}{which} |")
 
 
 if __name__ == "__main__":
