@@ -34,6 +34,16 @@ def test_solution_is_stored_executed_in_order(solution):
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=names(SOLUTIONS))
+def test_no_memory_address_is_stored(solution):
+    """A repr such as '<... object at 0x7f...>' differs on every run and means nothing to a reader."""
+    for cell in code_cells(nbformat.read(solution, as_version=4)):
+        for output in cell.outputs:
+            text = output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+            assert " at 0x" not in text, (f"{solution.name}, cell {cell.id}: a memory address is stored: print "
+                                          "something meaningful instead, or end the cell with a helper that returns nothing")
+
+
+@pytest.mark.parametrize("solution", SOLUTIONS, ids=names(SOLUTIONS))
 def test_every_todo_is_followed_by_its_check(solution):
     cells = code_cells(nbformat.read(solution, as_version=4))
     for cell, following in zip(cells, cells[1:] + [None]):

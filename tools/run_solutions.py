@@ -7,6 +7,7 @@ Run it after every change to a solution: the tests re-execute the solutions
 and compare the fresh outputs with the stored ones. Then regenerate the
 student notebooks with tools/make_student.py.
 """
+import re
 import sys
 import time
 from pathlib import Path
@@ -37,6 +38,8 @@ def run(path, timeout=900):
             view = output.get("data", {}).get(WIDGET_VIEW)
             if view:  # a fixed id instead of a random one, so re-running changes nothing
                 view["model_id"] = f"{cell.id}-{k}"
+                # and its plain-text stand-in (shown where widgets are not) without memory addresses
+                output["data"]["text/plain"] = re.sub(r" at 0x[0-9a-fA-F]+", "", output["data"].get("text/plain", ""))
     nbformat.write(nb, path)
 
 
