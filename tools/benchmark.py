@@ -11,7 +11,9 @@ mini-batch SGD), one epoch of ``Network.sgd`` with the validation set scored aft
   torch      PyTorch on the CPU, the same model and loop (only if PyTorch is installed)
 and the floating-point bound: the time the epoch's 6 x parameters x images floating-point
 operations take at this machine's float32 matrix-multiply speed, measured again before each row
-(the machine may be busier at times). Then notebook 07's
+(the machine may be busier at times). Then, for [784, 100, 10] at mini-batch 100, where the epoch's
+time goes, with all of NumPy's BLAS threads and with one: the bound, the epoch's matrix products
+alone (the same shapes, as many) and the whole epoch. Then notebook 07's
 recipe (helpers.challenge.recipe): the seconds until it reaches 98% on the validation set.
 Not part of the tests: timings depend on the machine and on what else it is doing.
 """
@@ -24,6 +26,7 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_info, threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -99,6 +102,51 @@ def matmul_gflops(repeats=5):
     return 2 * 1024 ** 3 / best / 1e9
 
 
+def flop_bound(sizes, n_images, gflops):
+    """Seconds for an epoch's 6 x parameters x images floating-point operations at this speed."""
+    parameters = sum(m * n + n for m, n in zip(sizes[:-1], sizes[1:]))
+    return 6 * parameters * n_images / (gflops * 1e9)
+
+
+def products_alone(sizes, batch_size, n_train, n_val):
+    """A function that runs one epoch's matrix products only: the same shapes, as many, on random numbers.
+
+    Per mini-batch and layer l: the forward a @ W, the gradient a.T @ delta and, below the last layer
+    but one, the error passed back, delta @ W.T; then the validation set's forward pass.
+    """
+    rng = np.random.default_rng(0)
+    weights = [rng.standard_normal((m, n), dtype=np.float32) for m, n in zip(sizes[:-1], sizes[1:])]
+    a = [rng.standard_normal((batch_size, n), dtype=np.float32) for n in sizes]
+    X_val = rng.standard_normal((n_val, sizes[0]), dtype=np.float32)
+
+    def run():
+        for _ in range(0, n_train, batch_size):
+            for l, W in enumerate(weights):
+                a[l] @ W
+                a[l].T @ a[l + 1]
+                if l > 0:
+                    a[l + 1] @ W.T
+        z = X_val
+        for W in weights:
+            z = z @ W
+    return run
+
+
+def where_the_time_goes(train, validation, repeats, sizes=(784, 100, 10), batch_size=100):
+    """Rows of the table: the bound, the products alone and the epoch, with all BLAS threads and with one."""
+    sizes, all_threads = list(sizes), threadpool_info()[0]["num_threads"]
+    rows = []
+    for limit in (None, 1):
+        with threadpool_limits(limits=limit, user_api="blas"):
+            gflops = matmul_gflops()
+            bound = flop_bound(sizes, len(train[1]), gflops)
+            products = median_seconds(products_alone(sizes, batch_size, len(train[1]), len(validation[1])), repeats)
+            whole = median_seconds(epoch(helpers.Network, sizes, batch_size, train, validation), repeats)
+        rows.append(f"| {limit or all_threads} | {gflops:.0f} | {bound:.3f} | {products:.3f} | {whole:.3f} | "
+                    f"{products / bound:.2f} | {whole / bound:.2f} |")
+    return rows
+
+
 def peak_training_memory(train, validation):
     """Peak memory (MB) that NumPy allocates during one epoch of [784, 100, 10], mini-batch 100."""
     run = epoch(helpers.Network, [784, 100, 10], 100, train, validation)
@@ -142,8 +190,7 @@ def main(argv=None):
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for sizes, batch_size in CONFIGS:
         gflops = matmul_gflops()
-        parameters = sum(m * n + n for m, n in zip(sizes[:-1], sizes[1:]))
-        bound = 6 * parameters * len(train[1]) / (gflops * 1e9)
+        bound = flop_bound(sizes, len(train[1]), gflops)
         numpy_s = median_seconds(epoch(helpers.Network, sizes, batch_size, train, validation), args.repeats)
         loop = None if args.skip_loop else epoch(OneAtATime, sizes, batch_size, train, validation, np.float64)
         loop_s = loop and median_seconds(loop, 1)
@@ -155,6 +202,11 @@ def main(argv=None):
         print(f"| {sizes} | {batch_size} | {cell(numpy_s)} | {cell(loop_s)} | {cell(torch_s)} | "
               f"{cell(loop_s and loop_s / numpy_s, 1)} | {cell(torch_s and torch_s / numpy_s, 1)} | {gflops:.0f} | "
               f"{bound:.2f} | {numpy_s / bound:.2f} |", flush=True)
+    print("\nWhere the time of one epoch goes ([784, 100, 10], mini-batch 100), with all BLAS threads and with one:\n")
+    print("| BLAS threads | GFLOP/s | flop bound (s) | products alone (s) | epoch (s) | products / bound "
+          "| epoch / bound |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("\n".join(where_the_time_goes(train, validation, args.repeats)), flush=True)
     print(f"\nPeak memory NumPy allocates while training one epoch ([784, 100, 10], mini-batch 100): "
           f"{peak_training_memory(train, validation):.1f} MB (the data itself: {train[0].nbytes / 1e6:.0f} MB)")
     runs = [recipe_to_98(train, validation, test) for _ in range(args.repeats)]
