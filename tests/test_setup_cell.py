@@ -66,7 +66,7 @@ def test_colab_with_an_address_fetches_the_workshop_once_and_installs_the_pinned
 
 
 def test_colab_without_an_address_stops_with_what_to_do_and_fetches_nothing(tmp_path, monkeypatch, content):
-    with pytest.raises(AssertionError, match="has no public address yet: upload the folder to Colab .* "
+    with pytest.raises(RuntimeError, match="has no public address yet: upload the folder to Colab .* "
                                              "or ask your instructor"):
         run_setup(UNSET, tmp_path, monkeypatch, colab=True, cwd=content)
     assert not (tmp_path / "colab-copy").exists()
@@ -89,14 +89,14 @@ def test_locally_it_finds_the_workshop_from_any_folder_and_runs_nothing(tmp_path
 
 @pytest.mark.parametrize("source", [SETUP, SET, UNSET], ids=["stored", "set", "unset"])
 def test_outside_the_workshop_it_says_where_to_open_it(tmp_path, monkeypatch, source):
-    with pytest.raises(AssertionError, match="Open this notebook from inside the workshop folder"):
+    with pytest.raises(FileNotFoundError, match="Open this notebook from inside the workshop folder"):
         run_setup(source, tmp_path, monkeypatch, colab=False, cwd=tmp_path)
 
 
 def test_the_stored_cell_in_colab_clones_only_from_the_configured_address(tmp_path, monkeypatch, content):
     address, _ = set_address.read_settings((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     if address is None:
-        with pytest.raises(AssertionError, match="no public address yet"):
+        with pytest.raises(RuntimeError, match="no public address yet"):
             run_setup(SETUP, tmp_path, monkeypatch, colab=True, cwd=content)
     else:
         _, commands, _ = run_setup(SETUP, tmp_path, monkeypatch, colab=True, cwd=content)

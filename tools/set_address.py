@@ -58,14 +58,16 @@ folders = [Path.cwd(), *Path.cwd().parents, COLAB_COPY]
 root = next((p for p in folders if (p / "helpers" / "__init__.py").is_file()), None)
 if "google.colab" in sys.modules:
     if root is None:
-        assert REPOSITORY, ("This copy of the workshop has no public address yet: "
-                            f"upload the folder to Colab (as {{COLAB_COPY}}), or ask your instructor.")
+        if not REPOSITORY:
+            raise RuntimeError("This copy of the workshop has no public address yet: "
+                               f"upload the folder to Colab (as {{COLAB_COPY}}), or ask your instructor.")
         subprocess.run(["git", "clone", "--depth", "1", REPOSITORY, str(COLAB_COPY)], check=True)
         root = COLAB_COPY
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", *COLAB_PACKAGES], check=True)
     from google.colab import output
     output.enable_custom_widget_manager()
-assert root is not None, "Open this notebook from inside the workshop folder (the one that holds helpers/)."
+if root is None:
+    raise FileNotFoundError("Open this notebook from inside the workshop folder (the one that holds helpers/).")
 if str(root) not in sys.path:
     sys.path.insert(0, str(root))'''
 
