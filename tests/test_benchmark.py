@@ -34,44 +34,59 @@ def test_the_flop_bound_counts_six_operations_per_parameter_and_image():
     assert benchmark.flop_bound([784, 100, 10], 50_000, 100) == pytest.approx(6 * 79_510 * 50_000 / 100e9)
 
 
+def layout(A, B):
+    """What decides how a product A @ B is computed: the shapes, and which operand is a transposed view."""
+    return A.shape, A.flags.f_contiguous, B.shape, B.flags.f_contiguous
+
+
 class Recorder(np.ndarray):
-    """An array that notes the shapes of every matrix product it takes part in (on the left)."""
-    shapes = []
+    """An array that notes the layout of every matrix product it takes part in (on the left)."""
+    layouts = []
 
     def __matmul__(self, other):
-        Recorder.shapes.append((self.shape, other.shape))
+        Recorder.layouts.append(layout(self, other))
         return (np.asarray(self) @ np.asarray(other)).view(Recorder)
 
 
-class RecordingGenerator:
-    """Stands in for np.random.default_rng(seed): its arrays are Recorders."""
-    default_rng = np.random.default_rng
-
-    def __init__(self, seed):
-        self.generator = RecordingGenerator.default_rng(seed)
-
-    def standard_normal(self, *args, **kwargs):
-        return self.generator.standard_normal(*args, **kwargs).view(Recorder)
-
-
-def test_the_products_alone_are_the_products_of_backprop(monkeypatch, batch):
+def test_the_products_alone_are_those_of_an_epoch(batch):
     X, Y = batch
-    Recorder.shapes = []
-    Network([784, 100, 10], seed=0).backprop(X.astype(np.float32).view(Recorder), Y)
-    one_batch = Recorder.shapes
-    assert len(one_batch) == 5
+    net = Network([784, 100, 10], seed=0)
+    Recorder.layouts = []
+    net.backprop(X.astype(np.float32).view(Recorder), Y)
+    one_batch = Recorder.layouts
+    Recorder.layouts = []
+    net.feedforward(np.zeros((50, 784), np.float32).view(Recorder))
+    validation = Recorder.layouts
+    assert len(one_batch) == 5 and len(validation) == 2
 
-    Recorder.shapes = []
-    monkeypatch.setattr(benchmark.np.random, "default_rng", RecordingGenerator)
-    benchmark.products_alone([784, 100, 10], len(X), 3 * len(X), 50)()
-    validation = [((50, 784), (784, 100)), ((50, 100), (100, 10))]
-    assert sorted(Recorder.shapes) == sorted(one_batch * 3 + validation)
+    pairs = benchmark.epoch_products([784, 100, 10], len(X), 3 * len(X), 50)
+    assert sorted(layout(A, B) for A, B in pairs) == sorted(one_batch * 3 + validation)
+    assert all(A.dtype == B.dtype == np.float32 for A, B in pairs)
 
 
-def test_where_the_time_goes_has_a_row_for_all_threads_and_for_one():
+@pytest.fixture
+def small_data():
     rng = np.random.default_rng(0)
     train = rng.random((200, 784), dtype=np.float32), rng.integers(0, 10, 200)
     validation = rng.random((50, 784), dtype=np.float32), rng.integers(0, 10, 50)
-    rows = benchmark.where_the_time_goes(train, validation, repeats=1)
-    assert len(rows) == 2 and rows[1].startswith("| 1 |")
-    assert all(len(row.split("|")) == 9 for row in rows)
+    return train, validation
+
+
+def blas_threads():
+    from threadpoolctl import threadpool_info
+    return next(library["num_threads"] for library in threadpool_info() if library["user_api"] == "blas")
+
+
+def test_where_the_time_goes_measures_with_all_blas_threads_then_one_and_restores_them(monkeypatch, small_data):
+    measured_with, before = [], blas_threads()
+    monkeypatch.setattr(benchmark, "matmul_gflops", lambda: measured_with.append(blas_threads()) or 100.0)
+    lines = benchmark.where_the_time_goes(*small_data, repeats=1)
+    assert measured_with == [before, 1] and blas_threads() == before
+    assert [line.split(" | ")[0] for line in lines[2:]] == [f"| {before}", "| 1"]
+    assert all(len(line.split("|")) == 10 for line in lines)
+
+
+def test_without_threadpoolctl_the_table_says_how_to_fill_it(monkeypatch, small_data):
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)
+    assert benchmark.where_the_time_goes(*small_data, repeats=1) == [
+        "(threadpoolctl is not installed: pip install threadpoolctl to fill this table)"]

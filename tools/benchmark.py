@@ -2,6 +2,7 @@
 
     python tools/benchmark.py               # 3 runs of each, the median (a few minutes)
     python tools/benchmark.py --repeats 5 --skip-loop
+    python tools/benchmark.py --threads     # only the second table: all BLAS threads, or one?
 
 Times the real code of helpers/, for the same algorithm (sigmoid layers, quadratic cost,
 mini-batch SGD), one epoch of ``Network.sgd`` with the validation set scored after it:
@@ -9,15 +10,18 @@ mini-batch SGD), one epoch of ``Network.sgd`` with the validation set scored aft
   loop       helpers.Network's own backprop called on one example at a time, the gradients
              summed over the mini-batch, float64: the classic textbook way (one run only)
   torch      PyTorch on the CPU, the same model and loop (only if PyTorch is installed)
-and the floating-point bound: the time the epoch's 6 x parameters x images floating-point
-operations take at this machine's float32 matrix-multiply speed, measured again before each row
-(the machine may be busier at times). Then, for [784, 100, 10] at mini-batch 100, where the epoch's
-time goes, with all of NumPy's BLAS threads and with one: the bound, the epoch's matrix products
-alone (the same shapes, as many) and the whole epoch. Then notebook 07's
+and the flop bound: the time 6 x parameters x images floating-point operations take at this
+machine's float32 matrix-multiply speed (a 1024 x 1024 product), measured again before each row (the
+machine may be busier at times). The matrix products an epoch really runs are fewer, about three
+quarters of that for [784, 100, 10]: the first layer passes no error back, and biases need no product.
+Then, for [784, 100, 10] at mini-batch 100, where the epoch's time goes, with all of NumPy's BLAS
+threads and with one (threadpoolctl sets them): the bound, the epoch's matrix products run alone
+(the same shapes and layouts, as many) and their speed, and the whole epoch. Last, notebook 07's
 recipe (helpers.challenge.recipe): the seconds until it reaches 98% on the validation set.
 Not part of the tests: timings depend on the machine and on what else it is doing.
 """
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -26,7 +30,6 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_info, threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -36,6 +39,8 @@ from helpers import challenge  # noqa: E402
 CONFIGS = [([784, 30, 10], 10), ([784, 30, 10], 100), ([784, 100, 10], 10), ([784, 100, 10], 32),
            ([784, 100, 10], 100)]
 ETA = 3.0
+THREADS_TITLE = ("\nWhere the time of one epoch goes ([784, 100, 10], mini-batch 100), with all of NumPy's BLAS threads "
+                 "and with one:\n")
 
 
 def median_seconds(run, repeats):
@@ -108,43 +113,51 @@ def flop_bound(sizes, n_images, gflops):
     return 6 * parameters * n_images / (gflops * 1e9)
 
 
-def products_alone(sizes, batch_size, n_train, n_val):
-    """A function that runs one epoch's matrix products only: the same shapes, as many, on random numbers.
+def epoch_products(sizes, batch_size, n_train, n_val):
+    """The operands (A, B) of one epoch's matrix products A @ B, as Network.sgd computes them, on random numbers.
 
-    Per mini-batch and layer l: the forward a @ W, the gradient a.T @ delta and, below the last layer
-    but one, the error passed back, delta @ W.T; then the validation set's forward pass.
+    Per mini-batch and layer l: the forward a @ W, the gradient a.T @ delta and, for every layer but the
+    first, the error passed back, delta @ W.T; then the validation set's forward pass. The same shapes and
+    memory layouts (a.T and W.T are transposed views), as many times.
     """
     rng = np.random.default_rng(0)
     weights = [rng.standard_normal((m, n), dtype=np.float32) for m, n in zip(sizes[:-1], sizes[1:])]
-    a = [rng.standard_normal((batch_size, n), dtype=np.float32) for n in sizes]
-    X_val = rng.standard_normal((n_val, sizes[0]), dtype=np.float32)
-
-    def run():
-        for _ in range(0, n_train, batch_size):
-            for l, W in enumerate(weights):
-                a[l] @ W
-                a[l].T @ a[l + 1]
-                if l > 0:
-                    a[l + 1] @ W.T
-        z = X_val
-        for W in weights:
-            z = z @ W
-    return run
+    a = [rng.standard_normal((batch_size, n), dtype=np.float32) for n in sizes]  # a[l + 1] stands in for delta
+    per_batch = []
+    for l, W in enumerate(weights):
+        per_batch += [(a[l], W), (a[l].T, a[l + 1])] + ([(a[l + 1], W.T)] if l > 0 else [])
+    validation = [(rng.standard_normal((n_val, m), dtype=np.float32), W) for m, W in zip(sizes, weights)]
+    return per_batch * math.ceil(n_train / batch_size) + validation
 
 
 def where_the_time_goes(train, validation, repeats, sizes=(784, 100, 10), batch_size=100):
-    """Rows of the table: the bound, the products alone and the epoch, with all BLAS threads and with one."""
-    sizes, all_threads = list(sizes), threadpool_info()[0]["num_threads"]
-    rows = []
-    for limit in (None, 1):
+    """The second table: the bound, the products alone and the whole epoch, with all BLAS threads and with one."""
+    try:
+        from threadpoolctl import threadpool_info, threadpool_limits
+    except ImportError:
+        return ["(threadpoolctl is not installed: pip install threadpoolctl to fill this table)"]
+    blas = [library for library in threadpool_info() if library["user_api"] == "blas"]
+    if not blas:
+        return ["(threadpoolctl finds no BLAS library under NumPy whose threads it can set)"]
+    sizes = list(sizes)
+    pairs = epoch_products(sizes, batch_size, len(train[1]), len(validation[1]))
+    product_flops = sum(2 * A.shape[0] * A.shape[1] * B.shape[1] for A, B in pairs)
+
+    def products_alone():
+        for A, B in pairs:
+            A @ B
+
+    lines = ["| BLAS threads | GFLOP/s | flop bound (s) | products alone (s) | their GFLOP/s | epoch (s) "
+             "| products / bound | epoch / bound |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for limit in (blas[0]["num_threads"], 1):
         with threadpool_limits(limits=limit, user_api="blas"):
             gflops = matmul_gflops()
             bound = flop_bound(sizes, len(train[1]), gflops)
-            products = median_seconds(products_alone(sizes, batch_size, len(train[1]), len(validation[1])), repeats)
+            products = median_seconds(products_alone, repeats)
             whole = median_seconds(epoch(helpers.Network, sizes, batch_size, train, validation), repeats)
-        rows.append(f"| {limit or all_threads} | {gflops:.0f} | {bound:.3f} | {products:.3f} | {whole:.3f} | "
-                    f"{products / bound:.2f} | {whole / bound:.2f} |")
-    return rows
+        lines.append(f"| {limit} | {gflops:.0f} | {bound:.3f} | {products:.3f} | {product_flops / products / 1e9:.0f} "
+                     f"| {whole:.3f} | {products / bound:.2f} | {whole / bound:.2f} |")
+    return lines
 
 
 def peak_training_memory(train, validation):
@@ -175,9 +188,15 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="runs of each; the median is shown")
     parser.add_argument("--skip-loop", action="store_true", help="leave out the slow per-example loop")
+    parser.add_argument("--threads", action="store_true",
+                        help="only the second table: one epoch with all BLAS threads and with one (a few seconds)")
     args = parser.parse_args(argv)
 
     train, validation, test = helpers.load_mnist()
+    if args.threads:
+        print(THREADS_TITLE)
+        print("\n".join(where_the_time_goes(train, validation, args.repeats)))
+        return
     try:
         import torch
         torch_note = f"PyTorch {torch.__version__}, {torch.get_num_threads()} threads"
@@ -202,10 +221,7 @@ def main(argv=None):
         print(f"| {sizes} | {batch_size} | {cell(numpy_s)} | {cell(loop_s)} | {cell(torch_s)} | "
               f"{cell(loop_s and loop_s / numpy_s, 1)} | {cell(torch_s and torch_s / numpy_s, 1)} | {gflops:.0f} | "
               f"{bound:.2f} | {numpy_s / bound:.2f} |", flush=True)
-    print("\nWhere the time of one epoch goes ([784, 100, 10], mini-batch 100), with all BLAS threads and with one:\n")
-    print("| BLAS threads | GFLOP/s | flop bound (s) | products alone (s) | epoch (s) | products / bound "
-          "| epoch / bound |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(THREADS_TITLE)
     print("\n".join(where_the_time_goes(train, validation, args.repeats)), flush=True)
     print(f"\nPeak memory NumPy allocates while training one epoch ([784, 100, 10], mini-batch 100): "
           f"{peak_training_memory(train, validation):.1f} MB (the data itself: {train[0].nbytes / 1e6:.0f} MB)")
