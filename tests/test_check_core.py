@@ -97,3 +97,20 @@ def test_existing_behaviour_is_kept():
         raise NotImplementedError
     with pytest.raises(CheckFailed, match="f is not written yet"):
         call(unfinished, "f", 1.0)
+
+
+def test_every_check_tells_its_listeners_what_happened():
+    from helpers import check
+    from helpers.check import LISTENERS, Outcome
+    heard = []
+    LISTENERS.append(heard.append)
+    LISTENERS.append(lambda outcome: 1 / 0)  # a broken listener changes nothing
+    try:
+        check.sigmoid(lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))))
+        with pytest.raises(CheckFailed):
+            check.sigmoid(lambda z: -1 / (1 + np.exp(-z)))
+    finally:
+        del LISTENERS[-2:]
+    assert heard[0] == Outcome("02", "sigmoid", True, None)
+    assert heard[1].notebook == "02" and heard[1].todo == "sigmoid" and heard[1].passed is False
+

@@ -4,6 +4,8 @@ A wrong answer raises ``CheckFailed``, which Jupyter shows in red without a trac
 stops there). When it is the right one changed in a simple way (its negative, twice it, its
 transpose...), the message says which, so the learner can find the cause.
 """
+import dataclasses
+import functools
 import traceback
 import warnings
 
@@ -15,7 +17,55 @@ GREEN = "\x1b[32m"
 
 
 class CheckFailed(FriendlyError):
-    """A learner's answer is not right yet; the message says why."""
+    """A learner's answer is not right yet; the message says why.
+
+    ``cause`` is the same verdict for a program: a short identifier of the named cause (such as
+    ``"transpose"``), or None where the check cannot tell the cause.
+    """
+
+    def __init__(self, message, cause=None):
+        super().__init__(message)
+        self.cause = cause
+
+
+# Who is told of each check's outcome: callables ``listener(outcome)``, each given an ``Outcome``.
+# Nothing is registered unless a learner chose to (helpers.room.join). A listener must return
+# at once (do any slow work elsewhere); whatever it raises is ignored, so it never changes a check.
+LISTENERS = []
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """One run of one check: which TODO, in which notebook, passed or not, and the named cause."""
+    notebook: str  # "03": the number of the notebook whose TODO this check follows
+    todo: str  # the check's name, which is the TODO's: "backprop"
+    passed: bool
+    cause: str | None  # the failure's cause identifier; None when passed or when no cause is known
+
+
+def reported(check):
+    """Decorator for a check: tell every listener of its outcome, then pass or fail as before."""
+    notebook = check.__module__.rsplit(".", 1)[-1].removeprefix("nb")
+
+    @functools.wraps(check)
+    def run(*args, **kwargs):
+        try:
+            result = check(*args, **kwargs)
+        except CheckFailed as error:
+            _tell(Outcome(notebook, check.__name__, False, error.cause))
+            raise
+        _tell(Outcome(notebook, check.__name__, True, None))
+        return result
+    return run
+
+
+def _tell(outcome):
+    """Give ``outcome`` to every listener; a listener's error is not the learner's concern."""
+    for listener in list(LISTENERS):
+        try:
+            listener(outcome)
+        except Exception:  # noqa: BLE001 -- a check's result never depends on who listens
+            pass
 
 
 def passed(message):
@@ -23,9 +73,9 @@ def passed(message):
     print(f"{GREEN}✔ {message}{RESET}")
 
 
-def fail(message, hint=""):
+def fail(message, hint="", cause=None):
     """Stop the check with ``message``, and the ``hint`` on a line of its own if there is one."""
-    raise CheckFailed(message + (f"\nHint: {hint}" if hint else ""))
+    raise CheckFailed(message + (f"\nHint: {hint}" if hint else ""), cause)
 
 
 def call(func, name, *args, hints=()):
