@@ -7,8 +7,8 @@ from helpers.check import CheckFailed
 
 
 def right(X, y, indices):
-    fig, axes = plt.subplots(1, len(indices))
-    for ax, i in zip(axes, indices):
+    fig, axes = plt.subplots(1, len(indices), squeeze=False)
+    for ax, i in zip(axes[0], indices):
         ax.imshow(X[i].reshape(28, 28), cmap="gray_r")
         ax.set_title(y[i])
     plt.show()

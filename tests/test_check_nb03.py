@@ -153,7 +153,7 @@ def test_sigmoid_prime_wrong(answer, message):
     (make_backprop(swap=True), r"nabla_w\[0\] has shape \(4, 3\), expected \(3, 4\)[\s\S]*a.T @ delta"),
     (make_backprop(bias_not_summed=True), r"nabla_b\[0\] has shape \(5, 4\), expected \(4,\)[\s\S]*delta.sum\(axis=0\)"),
     (make_backprop(backward_transpose=False), r"raised ValueError[\s\S]*delta @ W.T"),
-    (make_backprop(in_place=True), "changed the weights or biases it was given"),
+    (make_backprop(in_place=True), "changed its argument `weights`"),
     (make_backprop(returns="weights only"), r"nabla_w should be a list of 2 arrays|returned list"),
     (make_backprop(returns="dict"), "returned dict; expected two lists"),
     (make_backprop(y_minus_a=True), r"nabla_w\[0\].*the negative of the right answer: a sign is flipped"),

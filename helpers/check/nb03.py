@@ -2,8 +2,7 @@
 import numpy as np
 
 from .. import nn
-from ..network import Network
-from ._core import as_array, call, call_warning_free, compare, fail, fmt, passed
+from ._core import CheckFailed, as_array, call, call_warning_free, compare, fail, fmt, passed
 
 
 def cost(func):
@@ -13,15 +12,18 @@ def cost(func):
     Y = nn.one_hot(np.array([3, 0, 9, 3]))
     expected = nn.cost(outputs, Y)
     squares = (outputs - Y) ** 2
-    mistakes = [(np.sum(squares) / 4, "the 1/2 is missing: e = 1/2 (o - y)^2."),
-                (0.5 * np.sum(squares), "it is the sum over the batch, not the mean: divide by the number of samples."),
+    mistakes = [(np.sum(squares) / 4, "the 1/2 is missing: e = 1/2 (o - y)^2.", "half"),
+                (0.5 * np.sum(squares), "it is the sum over the batch, not the mean: divide by the number of samples.",
+                 "scale:n"),
                 (0.5 * np.mean(squares), "it divides by every number (4 x 10), not by the number of samples (4): "
-                                         "sum over the 10 outputs, average over the samples."),
-                (0.5 * np.sum(np.abs(outputs - Y)) / 4, "the difference is not squared.")]
+                                         "sum over the 10 outputs, average over the samples.", "mean-all"),
+                (0.5 * np.sum(squares) / 10, "it divides by the number of outputs (10), not by the number of samples "
+                                             "(4): sum over the outputs, average over the samples.", "axis"),
+                (0.5 * np.sum(np.abs(outputs - Y)) / 4, "the difference is not squared.", "formula")]
     got = call(func, "cost", outputs, Y)
     if as_array(got, "cost").shape != ():
         fail(f"cost on 4 samples returned shape {np.shape(got)}; expected one number.\n"
-             "Hint: sum over the outputs and average over the samples, e.g. np.sum(...) / len(Y).")
+             "Hint: sum over the outputs and average over the samples, e.g. np.sum(...) / len(Y).", cause="shape")
     compare(got, expected, "cost", "4 samples with 10 outputs each", mistakes=mistakes,
             sizes=[(4, "the number of samples"), (10, "the number of outputs")])
     passed("cost is right.")
@@ -31,13 +33,15 @@ def sigmoid_prime(func):
     """Check ``sigmoid_prime(z)`` = S(z) (1 - S(z))."""
     z = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
     s = 1 / (1 + np.exp(-z))
-    mistakes = [(z * (1 - z), "it is applied to z itself: compute s = sigmoid(z) first, then s * (1 - s)."),
-                (s * (1 + s), "it has (1 + S) where the formula has (1 - S)."),
-                (s, "it is the sigmoid, not its derivative S(z) (1 - S(z))."),
-                (1 - s, "it is 1 - S(z); the derivative is S(z) (1 - S(z)).")]
+    mistakes = [(z * (1 - z), "it is applied to z itself: compute s = sigmoid(z) first, then s * (1 - s).",
+                 "activation-for-z"),
+                (s * (1 + s), "it has (1 + S) where the formula has (1 - S).", "sign"),
+                (s * (1 - z), "it has (1 - z) where the formula has (1 - S(z)).", "formula"),
+                (s, "it is the sigmoid, not its derivative S(z) (1 - S(z)).", "formula"),
+                (1 - s, "it is 1 - S(z); the derivative is S(z) (1 - S(z)).", "formula")]
     compare(call(func, "sigmoid_prime", z), s * (1 - s), "sigmoid_prime", f"z = {fmt(z)}", mistakes=mistakes,
             related=[(nn.sigmoid_prime(s), "the right answer for sigmoid(z) instead of z: the sigmoid is applied "
-                      "twice; sigmoid_prime takes z, and applies the sigmoid once.")])
+                      "twice; sigmoid_prime takes z, and applies the sigmoid once.", "activation-for-z")])
     hint = "use your sigmoid (which clips z) rather than np.exp directly."
     big = np.array([-1000.0, 1000.0])
     compare(call_warning_free(func, "sigmoid_prime", big, hint=hint), [0.0, 0.0], "sigmoid_prime",
@@ -45,25 +49,78 @@ def sigmoid_prime(func):
     passed("sigmoid_prime is right.")
 
 
-def _variant(X, Y, weights, biases, output_prime=True, hidden_prime=True, mean=True):
-    """Backprop as the reference (helpers.Network) does it, or with one typical mistake switched on."""
-    net = Network.from_parameters(weights, biases)
-    if not output_prime:  # the output error without S'(z)
-        net.output_error = lambda z, a, Y: (a - Y) / len(Y)
-    if not hidden_prime:  # the error sent back without S'(z)
-        net.activation_prime = lambda z, a: 1
-    nabla_w, nabla_b, _ = net.backprop(X, Y)
-    n = 1 if mean else len(X)  # summed over the batch: n times the mean
-    return [n * w for w in nabla_w], [n * b for b in nabla_b]
+def _variant(X, Y, weights, biases, output_prime=True, hidden_prime=True, mean=True, output_of="z",
+             hidden_of="z", z_shift=0, w_shift=0, a_shift=0):
+    """Backprop with one typical mistake switched on (none: the right answer); None where shapes do not fit.
+
+    output_of / hidden_of = "a": sigmoid_prime of the activation where z is meant; z_shift / w_shift = 1:
+    zs[l] where zs[l - 1] is meant, weights[l - 1] where weights[l] is meant.
+    """
+    L = len(weights)
+    activations, zs = [X], []
+    for W, b in zip(weights, biases):
+        zs.append(activations[-1] @ W + b)
+        activations.append(nn.sigmoid(zs[-1]))
+    of = {"z": zs, "a": activations[1:]}
+    n = len(X) if mean else 1
+    try:
+        delta = (activations[-1] - Y) * (nn.sigmoid_prime(of[output_of][-1]) if output_prime else 1)
+        nabla_w, nabla_b = [None] * L, [None] * L
+        for l in range(L - 1, -1, -1):
+            nabla_w[l] = activations[l + a_shift].T @ delta / n
+            nabla_b[l] = delta.sum(axis=0) / n
+            if l > 0:
+                delta = (delta @ weights[l - w_shift].T) * (
+                    nn.sigmoid_prime(of[hidden_of][l - 1 + z_shift]) if hidden_prime else 1)
+    except ValueError:
+        return None
+    return nabla_w, nabla_b
 
 
 MISTAKES = [
-    (dict(output_prime=False), "sigmoid_prime(z) is missing from the output error: delta = (a - Y) * sigmoid_prime(z)."),
+    (dict(output_prime=False), "sigmoid_prime(z) is missing from the output error: delta = (a - Y) * sigmoid_prime(z).",
+     "formula"),
     (dict(hidden_prime=False), "sigmoid_prime(z) is missing when the error goes back a layer: "
-                               "delta = (delta @ W.T) * sigmoid_prime(z)."),
-    (dict(output_prime=False, hidden_prime=False), "sigmoid_prime(z) is missing everywhere."),
-    (dict(mean=False), "the gradients are summed over the batch, not averaged: divide by the number of samples."),
+                               "delta = (delta @ W.T) * sigmoid_prime(z).", "formula"),
+    (dict(output_prime=False, hidden_prime=False), "sigmoid_prime(z) is missing everywhere.", "formula"),
+    (dict(mean=False), "the gradients are summed over the batch, not averaged: divide by the number of samples.",
+     "scale:n"),
+    (dict(output_of="a"), "the output error takes sigmoid_prime of the activation where z is meant: "
+                          "sigmoid_prime(zs[-1]), not sigmoid_prime(activations[-1]).", "activation-for-z"),
+    (dict(hidden_of="a"), "the error sent back takes sigmoid_prime of an activation where z is meant: "
+                          "sigmoid_prime(zs[l - 1]).", "activation-for-z"),
+    (dict(output_of="a", hidden_of="a"), "sigmoid_prime is given activations where z is meant: keep the zs of the "
+                                         "forward pass and use them.", "activation-for-z"),
+    (dict(z_shift=1), "the error sent back to layer l - 1 uses the z of layer l: delta = (delta @ weights[l].T) "
+                      "* sigmoid_prime(zs[l - 1]).", "wrong-layer"),
+    (dict(a_shift=1), "nabla_w[l] uses the activation that layer l makes, not the one it takes in: "
+                      "nabla_w[l] = activations[l].T @ delta, with activations[0] = X.", "wrong-layer"),
+    (dict(w_shift=1), "the error sent back to layer l - 1 uses the weights of layer l - 1: delta = "
+                      "(delta @ weights[l].T) * sigmoid_prime(zs[l - 1]).", "wrong-layer"),
 ]
+
+
+def _square_probe(func, error):
+    """After a failure with no named cause, name the mistake on a network whose layers all have 3 nodes."""
+    rng = np.random.default_rng(11)
+    weights, biases = nn.random_network([3, 3, 3, 3], rng)
+    X, Y = rng.standard_normal((4, 3)), nn.one_hot(rng.integers(0, 3, 4), 3)
+    try:
+        nabla_w, nabla_b = call(func, "backprop", X, Y, weights, biases)
+        got = [np.asarray(g, dtype=float) for g in [*nabla_w, *nabla_b]]
+    except (CheckFailed, TypeError, ValueError):  # it fails here too: nothing more to learn
+        return
+    for switches, what, cause in MISTAKES:
+        variant = _variant(X, Y, weights, biases, **switches)
+        if variant is not None and _same(got, [*variant[0], *variant[1]]):
+            known = str(error).split("\nHint:")[0]  # what failed, without the general hint: the cause is known
+            fail(f"{known}\nOn a network with layer sizes [3, 3, 3, 3], where every shape fits, it looks like "
+                 f"{what}", cause=cause)
+
+
+def _same(arrays, others):
+    """True if the two lists hold arrays of the same shapes and values."""
+    return len(arrays) == len(others) and all(a.shape == b.shape and np.allclose(a, b) for a, b in zip(arrays, others))
 
 
 def backprop(func):
@@ -74,37 +131,54 @@ def backprop(func):
         X = rng.standard_normal((n, sizes[0]))
         Y = nn.one_hot(rng.integers(0, sizes[-1], n), sizes[-1])
         tried = f"a network with layer sizes {sizes} and a batch of {n}"
-        saved = [p.copy() for p in weights + biases]
-        got = call(func, "backprop", X, Y, weights, biases,
-                   hints=[(ValueError, "check each shape: delta is (n, n_out), a layer's input a is (n, n_in); "
-                                       "nabla_w = a.T @ delta and the error goes back with delta @ W.T.")])
-        if any(not np.array_equal(p, q) for p, q in zip(saved, weights + biases)):
-            fail(f"backprop on {tried} changed the weights or biases it was given; it should only compute gradients.")
+        try:
+            got = call(func, "backprop", X, Y, weights, biases,
+                       hints=[(ValueError, "check each shape: delta is (n, n_out), a layer's input a is (n, n_in); "
+                                           "nabla_w = a.T @ delta and the error goes back with delta @ W.T.")])
+        except CheckFailed as error:
+            if error.cause is None:
+                _square_probe(func, error)
+            raise
         if not isinstance(got, (tuple, list)) or len(got) != 2:
             fail(f"backprop on {tried} returned {type(got).__name__}; expected two lists, "
                  "`return nabla_w, nabla_b`.")
         expected = nn.backprop(X, Y, weights, biases)
-        variants = [(_variant(X, Y, weights, biases, **switches), what) for switches, what in MISTAKES]
+        variants = [(_variant(X, Y, weights, biases, **switches), what, cause) for switches, what, cause in MISTAKES]
         for part, (name, parameters) in enumerate([("nabla_w", "weights"), ("nabla_b", "biases")]):
             got_list, expected_list = got[part], expected[part]
             if not isinstance(got_list, (tuple, list)) or len(got_list) != len(expected_list):
                 of = f" of {len(got_list)}" if isinstance(got_list, (tuple, list)) else ""
                 fail(f"backprop on {tried}: {name} should be a list of {len(expected_list)} arrays, one per layer; "
                      f"got {type(got_list).__name__}{of}.")
+            if any(g is None for g in got_list) and got_list[-1] is not None:
+                missing = [l for l, g in enumerate(got_list) if g is None]
+                fail(f"backprop on {tried}: {name}[{missing[0]}] is still None: the backward loop stopped before "
+                     f"layer {missing[0]}. It goes from the last layer down to layer 0 included: "
+                     "range(len(weights) - 1, -1, -1).", cause="skipped-layer")
             for l, (g, e) in enumerate(zip(got_list, expected_list)):
                 g = as_array(g, f"{name}[{l}]")
+                if parameters == "biases" and g.shape == (n,):
+                    fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, one number per sample; expected "
+                         f"{e.shape}, one per node.\nHint: sum delta over the samples, delta.sum(axis=0) "
+                         "(axis=0 goes down the rows), then divide by their number.", cause="axis")
                 if g.shape == e.shape[::-1] and e.ndim == 2 and e.shape[0] != e.shape[1]:  # only weights are 2-D
                     fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, expected {e.shape} "
                          "(the shape of the layer's weights).\n"
-                         "Hint: the transpose is on the other side: nabla_w = a.T @ delta, with a of shape (n, n_in).")
+                         "Hint: the transpose is on the other side: nabla_w = a.T @ delta, with a of shape (n, n_in).",
+                         cause="transpose")
                 if parameters == "biases" and g.shape == (n, e.shape[0]):
                     fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, expected {e.shape}.\n"
-                         "Hint: sum delta over the samples, delta.sum(axis=0), then divide by their number.")
+                         "Hint: sum delta over the samples, delta.sum(axis=0), then divide by their number.",
+                         cause="axis")
                 others = [(o, f"what belongs in {name}[{k}]: the list is in the wrong order; {name}[l] goes with "
-                              f"{parameters}[l] (appending while going backwards fills it back to front).")
+                              f"{parameters}[l] (appending while going backwards fills it back to front).", "order")
                           for k, o in enumerate(expected_list) if k != l]
-                compare(g, e, f"backprop's {name}[{l}]", tried,
-                        hint="follow the steps above one by one, and check the shape of every array.",
-                        mistakes=[(v[part][l], what) for v, what in variants], rtol=1e-6, atol=1e-9,
-                        sizes=[(n, "the number of samples")], related=others)
+                try:
+                    compare(g, e, f"backprop's {name}[{l}]", tried,
+                            mistakes=[(v[part][l], what, cause) for v, what, cause in variants if v is not None],
+                            rtol=1e-6, atol=1e-9, sizes=[(n, "the number of samples")], related=others)
+                except CheckFailed as error:
+                    if error.cause is None:
+                        _square_probe(func, error)
+                    raise
     passed("backprop's gradients are right, for every layer, for networks of 2 and 3 layers.")

@@ -1,11 +1,12 @@
 """Checks for notebook 04 (training with mini-batch SGD)."""
+import functools
 from unittest import mock
 
 import numpy as np
 
 from .. import nn
 from ..data import MNIST_DIR, MNIST_FILES, load_idx
-from ._core import as_array, call, compare, fail, passed
+from ._core import as_array, call, compare, fail, passed, rng_properties
 
 
 def update_mini_batch(func):
@@ -18,21 +19,24 @@ def update_mini_batch(func):
     before = [p.copy() for p in weights + biases]
     X_saved, Y_saved = X.copy(), Y.copy()
     nabla_w, nabla_b = nn.backprop(X, Y, weights, biases)
-    call(func, "update_mini_batch", weights, biases, X, Y, eta)
+    call(func, "update_mini_batch", weights, biases, X, Y, eta, changeable=(0, 1))
     tried = "a [4, 5, 3] network, a batch of 6, eta = 0.3"
     if not (np.array_equal(X, X_saved) and np.array_equal(Y, Y_saved)):
         fail(f"update_mini_batch on {tried} changed X_batch or Y_batch; it should only change the parameters.")
     if all(np.array_equal(p, q) for p, q in zip(before, weights + biases)):
         fail(f"update_mini_batch on {tried}: the weights and biases did not change.\n"
              "Hint: in `for W in weights: W = W - ...` the name W gets a new array and the list keeps the old "
-             "one. Change the arrays in place, `W -= eta * nW`, or assign to the list, `weights[l] = ...`.")
+             "one. Change the arrays in place, `W -= eta * nW`, or assign to the list, `weights[l] = ...`.",
+             cause="rebinding")
     for k, (p0, p1, g) in enumerate(zip(before, weights + biases, nabla_w + nabla_b)):
         what = f"weights[{k}]" if k < len(weights) else f"biases[{k - len(weights)}]"
         if np.array_equal(p0, p1):
+            last = "the last layer's " if k in (len(weights) - 1, len(weights + biases) - 1) else ""
             fail(f"update_mini_batch on {tried}: {what} did not change. Update every weight matrix and "
-                 "every bias vector.")
-        mistakes = [(eta * g, "the step goes uphill: subtract the gradient, w = w - eta * nabla_w."),
-                    (-g, "the step is not multiplied by the learning rate eta.")]
+                 f"every bias vector{' (does the loop stop before ' + last + 'layer?)' if last else ''}.",
+                 cause="skipped-layer" if last and k < len(weights) else "not-updated")
+        mistakes = [(eta * g, "the step goes uphill: subtract the gradient, w = w - eta * nabla_w.", "sign"),
+                    (-g, "the step is not multiplied by the learning rate eta.", "formula")]
         p1 = as_array(p1, f"update_mini_batch's new {what}")
         if p1.shape != p0.shape:
             compare(p1, p0 - eta * g, f"update_mini_batch's new {what}", tried)
@@ -42,54 +46,55 @@ def update_mini_batch(func):
     passed("update_mini_batch takes the right step downhill, for every weight and bias.")
 
 
+@functools.lru_cache(maxsize=1)
 def _sorted_digits(n=1000):
-    """The first n training images, sorted by label, and their labels (float64 X)."""
+    """The first n training images, sorted by label, and their labels (float64 X).
+
+    Read once per kernel; every check hands the learner read-only copies, so they stay as read.
+    """
     images = load_idx(MNIST_DIR / MNIST_FILES["train_images"])[:n].reshape(n, -1) / 255.0
     labels = load_idx(MNIST_DIR / MNIST_FILES["train_labels"])[:n].astype(np.int64)
     order = np.argsort(labels, kind="stable")
     return images[order], labels[order]
 
 
-def sgd(func):
-    """Check ``sgd(weights, biases, X, y, epochs, batch_size, eta, rng)``.
+def _record(func, module_globals, X, y, epochs, batch_size, rng):
+    """Run the learner's sgd with update_mini_batch replaced by a recorder that does not train.
 
-    The learner's ``update_mini_batch`` is watched while sgd runs, to see how
-    many mini-batches there are and which images each epoch uses.
+    Returns the fingerprints of the images of every mini-batch, and the Y_batch of every one.
     """
-    X, y = _sorted_digits()
-    X_saved, y_saved = X.copy(), y.copy()
-    weights, biases = nn.random_network([784, 30, 10], np.random.default_rng(3))
-    epochs, batch_size, eta = 3, 10, 3.0
-    tried = f"1,000 training images, epochs={epochs}, batch_size={batch_size}, eta={eta}"
-    fingerprint_of = np.random.default_rng(0).standard_normal(784)
-    fingerprints = X @ fingerprint_of  # one number per image, to tell which images a mini-batch holds
+    fingerprint_of = np.random.default_rng(0).standard_normal(X.shape[1])
     seen, labels = [], []
-    module_globals = getattr(func, "__globals__", {})
-    learner_update = module_globals.get("update_mini_batch")
-    if learner_update is None:
-        fail("sgd should call your update_mini_batch for every mini-batch; run the cell that defines it first.")
 
-    def watched(*args, **kwargs):
+    def recorder(*args, **kwargs):
         X_batch = args[2] if len(args) > 2 else kwargs.get("X_batch")
         Y_batch = args[3] if len(args) > 3 else kwargs.get("Y_batch")
         seen.append(np.asarray(X_batch) @ fingerprint_of)
         labels.append(np.copy(Y_batch) if isinstance(Y_batch, np.ndarray) else Y_batch)
-        return learner_update(*args, **kwargs)
 
-    with mock.patch.dict(module_globals, {"update_mini_batch": watched}):
-        call(func, "sgd", weights, biases, X, y, epochs, batch_size, eta, np.random.default_rng(0))
-    if not (np.array_equal(X, X_saved) and np.array_equal(y, y_saved)):
-        fail(f"sgd on {tried} changed X or y (shuffled them in place?), which mixes up images and labels.\n"
-             "Hint: shuffle an index instead, order = rng.permutation(len(X)), and take X[batch], Y[batch].")
+    weights, biases = nn.random_network([X.shape[1], 3, 10], np.random.default_rng(3))
+    with mock.patch.dict(module_globals, {"update_mini_batch": recorder}):
+        call(func, "sgd", weights, biases, X, y, epochs, batch_size, 3.0, rng, changeable=(0, 1))
+    return seen, labels, X @ fingerprint_of
+
+
+def _check_batches(func, module_globals, X, y, epochs, batch_size):
+    """The mini-batches of sgd on X: how many, which images, shuffled how, with which labels."""
+    tried = f"{len(X)} images, epochs={epochs}, batch_size={batch_size} (its last mini-batch is smaller)"
+    seen, labels, fingerprints = _record(func, module_globals, X, y, epochs, batch_size, np.random.default_rng(0))
     if not seen:
         fail(f"sgd on {tried} never called update_mini_batch. Call it once for every mini-batch.")
-    expected_steps = epochs * -(-len(X) // batch_size)
-    if len(seen) != expected_steps:
-        sizes = sorted({len(s) for s in seen})
-        fail(f"sgd on {tried} took {len(seen)} steps (mini-batches of size {sizes}); expected {expected_steps}: "
-             f"{epochs} epochs of {len(X) // batch_size} mini-batches of {batch_size}.\n"
+    per_epoch = -(-len(X) // batch_size)
+    sizes = sorted({len(s) for s in seen})
+    if len(seen) == epochs * (len(X) // batch_size) and sizes == [batch_size]:
+        fail(f"sgd on {tried} took {len(seen) // epochs} mini-batches per epoch, all of {batch_size}; expected "
+             f"{per_epoch}: the last, smaller mini-batch ({len(X) % batch_size} images) is left out, so those "
+             "images are never used.\nHint: loop over the starts range(0, len(X), batch_size); the last slice "
+             "order[start:start + batch_size] is simply shorter.", cause="last-batch-dropped")
+    if len(seen) != epochs * per_epoch:
+        fail(f"sgd on {tried} took {len(seen)} steps (mini-batches of size {sizes}); expected {epochs * per_epoch}: "
+             f"{epochs} epochs of {per_epoch} mini-batches.\n"
              "Hint: for every epoch, loop over the starts range(0, len(X), batch_size).")
-    per_epoch = len(seen) // epochs
     epochs_seen = [np.concatenate(seen[e * per_epoch:(e + 1) * per_epoch]) for e in range(epochs)]
     for e, order in enumerate(epochs_seen, start=1):
         if len(order) != len(X) or not np.allclose(np.sort(order), np.sort(fingerprints)):
@@ -98,18 +103,40 @@ def sgd(func):
     if np.allclose(epochs_seen[0], fingerprints):
         fail(f"sgd on {tried}: the images were not shuffled; epoch 1 went through them in their stored order "
              "(here sorted by label, so the network first sees only zeros, then only ones...).\n"
-             "Hint: order = rng.permutation(len(X)) at the start of every epoch.")
+             "Hint: order = rng.permutation(len(X)) at the start of every epoch.", cause="not-shuffled")
+    rng_properties(lambda rng: np.concatenate(_record(func, module_globals, X, y, epochs, batch_size, rng)[0]),
+                   "sgd", tried)
     if np.allclose(epochs_seen[0], epochs_seen[1]):
-        fail(f"sgd on {tried}: every epoch used the same order. Shuffle again at the start of every epoch.")
+        fail(f"sgd on {tried}: every epoch used the same order. Shuffle again at the start of every epoch.",
+             cause="same-order")
     rows = np.abs(seen[0][:, None] - fingerprints[None, :]).argmin(axis=1)  # the images of batch 1
     compare(labels[0], nn.one_hot(y[rows], 10), "sgd's first Y_batch (the labels it gave update_mini_batch)", tried,
             mistakes=[(y[rows], "the digits themselves; update_mini_batch needs them one-hot: "
-                                "Y = one_hot(y), then Y[batch].")],
+                                "Y = one_hot(y), then Y[batch].", "not-one-hot")],
             related=[(nn.one_hot(y[:len(rows)], 10), f"the labels of the first {len(rows)} images in their stored "
                       "order, not of the images in this mini-batch: the images were shuffled but the labels were "
-                      "not. Take X[batch] and Y[batch] with the same indices.")],
+                      "not. Take X[batch] and Y[batch] with the same indices.", "labels-unshuffled")],
             hint="update_mini_batch needs the one-hot labels of the same images: Y = one_hot(y), "
                  "then X[batch] and Y[batch] with the same indices.")
+
+
+def sgd(func):
+    """Check ``sgd(weights, biases, X, y, epochs, batch_size, eta, rng)``.
+
+    The learner's ``update_mini_batch`` is first replaced by a recorder, to see how many
+    mini-batches there are, which images each epoch uses and how the rng is used; then sgd
+    trains a network for real, with the learner's update_mini_batch.
+    """
+    X, y = _sorted_digits()
+    module_globals = getattr(func, "__globals__", {})
+    learner_update = module_globals.get("update_mini_batch")
+    if learner_update is None:
+        fail("sgd should call your update_mini_batch for every mini-batch; run the cell that defines it first.")
+    _check_batches(func, module_globals, X[::20], y[::20], 2, 15)  # 50 images: 3 batches of 15, then 5
+    weights, biases = nn.random_network([784, 30, 10], np.random.default_rng(3))
+    epochs, batch_size, eta = 3, 10, 3.0
+    tried = f"1,000 training images, epochs={epochs}, batch_size={batch_size}, eta={eta}"
+    call(func, "sgd", weights, biases, X, y, epochs, batch_size, eta, np.random.default_rng(0), changeable=(0, 1))
     accuracy = nn.accuracy(nn.feedforward(X, weights, biases), y)
     if accuracy < 0.5:
         fail(f"sgd on {tried}: after training, only {accuracy:.0%} of the training images are classified "

@@ -9,9 +9,14 @@ from ._core import call, fail, passed
 # Made-up final accuracies per seed: (training, validation). The right choice, the best
 # on validation (seed 3), and each wrong way to choose give a different seed, so the seed
 # returned tells which way was taken.
-FINAL = {0: (0.95, 0.85), 1: (0.99, 0.82), 2: (0.90, 0.87), 3: (0.93, 0.91), 4: (0.96, 0.80), 5: (0.94, 0.83)}
+# Seed 6 (trained fifth) has the best epoch of all (96% at epoch 2) but not the best final accuracy.
+FINAL = {0: (0.95, 0.85), 1: (0.99, 0.82), 2: (0.90, 0.87), 3: (0.93, 0.91), 6: (0.92, 0.84), 4: (0.96, 0.80),
+         5: (0.94, 0.83)}
+PEAK = {6: 0.96}  # the validation accuracy at epoch 2, where it is higher than at the end
 SEEDS, BEST = list(FINAL), max(FINAL, key=lambda seed: FINAL[seed][1])
 WRONG_CHOICES = {
+    6: "it chose by the best epoch (seed 6 reached 96% at epoch 2, then fell to 84%). Choose by the final "
+       "validation accuracy, history['val_accuracy'][-1]: that is the network you get back.",
     0: "it returned the first network trained. Keep the best as you go: replace it whenever a network "
        "has a higher final validation accuracy.",
     1: "it chose the best on the training data (seed 1: 99% training, 82% validation). Choose by "
@@ -21,6 +26,10 @@ WRONG_CHOICES = {
     5: "it returned the last network trained, not the best. Keep the one with the highest "
        "final validation accuracy.",
 }
+
+
+CHOICE_CAUSES = {6: "best-epoch", 0: "chose-last", 1: "chose-training", 2: "chose-training", 4: "chose-min",
+                 5: "chose-last"}
 
 
 class _StandIn:
@@ -35,8 +44,11 @@ class _StandIn:
         train, val = FINAL.get(self.seed, (0.5, 0.5))
         _StandIn.calls.append(dict(sizes=self.sizes, seed=self.seed, n=len(X), epochs=epochs,
                                    batch_size=batch_size, eta=eta, validation=validation is not None))
-        return {"cost": [0.2, 0.1], "train_accuracy": [train - 0.1, train],
-                "val_accuracy": [val - 0.1, val] if validation is not None else [], "seed": self.seed}
+        rising = np.linspace(0.1, 0, max(epochs, 2)).tolist()  # one number per epoch, the last one the final
+        val_accuracy = [val - r for r in rising]
+        val_accuracy[1] = PEAK.get(self.seed, val_accuracy[1])
+        return {"cost": [0.1 + r for r in rising], "train_accuracy": [train - r for r in rising],
+                "val_accuracy": val_accuracy if validation is not None else [], "seed": self.seed}
 
 
 def best_of_seeds(func):
@@ -51,9 +63,9 @@ def best_of_seeds(func):
     with mock.patch.object(package, "Network", _StandIn), mock.patch.dict(imported, {"Network": _StandIn}):
         got = call(func, "best_of_seeds", *args)
     seeds = [c["seed"] for c in _StandIn.calls]
-    if sorted(seeds) != SEEDS:
+    if sorted(seeds) != sorted(SEEDS):
         fail(f"best_of_seeds with {tried} trained networks with seeds {seeds}; expected one for each seed "
-             "in seeds: helpers.Network(sizes, seed=seed) in a loop over seeds.")
+             "in seeds: helpers.Network(sizes, seed=seed) in a loop over seeds.", cause="seed-ignored")
     for c in _StandIn.calls:
         if c["sizes"] != [784, 30, 10]:
             fail(f"best_of_seeds with {tried} made a network of sizes {c['sizes']}; pass sizes on.")
@@ -69,13 +81,15 @@ def best_of_seeds(func):
     net, history = got
     if not isinstance(net, _StandIn) or not isinstance(history, dict) or "seed" not in history:
         fail(f"best_of_seeds with {tried} returned a pair of {type(net).__name__} and {type(history).__name__}; "
-             "expected the best network first, then its history (the dictionary that its sgd returned).")
+             "expected the best network first, then its history (the dictionary that its sgd returned).",
+             cause="order" if isinstance(history, _StandIn) and isinstance(net, dict) else None)
     if history["seed"] != net.seed:
         fail(f"best_of_seeds with {tried} returned the network of seed {net.seed} but the history is not the "
-             f"network's (it is seed {history['seed']}'s): keep each network together with its own history.")
+             f"network's (it is seed {history['seed']}'s): keep each network together with its own history.",
+             cause="history-mismatch")
     if net.seed != BEST:
         accuracies = ", ".join(f"{val:.0%}" for _, val in FINAL.values())
         fail(f"best_of_seeds with {tried}: the final validation accuracies are {accuracies}, so it should "
              f"return the network of seed {BEST}, but it returned seed {net.seed}'s"
-             + (f": {WRONG_CHOICES[net.seed]}" if net.seed in WRONG_CHOICES else "."))
+             + (f": {WRONG_CHOICES[net.seed]}" if net.seed in WRONG_CHOICES else "."), cause=CHOICE_CAUSES.get(net.seed))
     passed("best_of_seeds trains one network per seed and keeps the best on the validation set.")
