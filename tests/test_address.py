@@ -145,6 +145,17 @@ def test_the_tool_sets_and_unsets_the_address_in_a_copy(tmp_path):
     changed = [p.relative_to(tmp_path).as_posix() for p, data in before.items() if p.read_bytes() != data]
     assert changed == [], f"back at the committed address, these differ from the committed files: {changed}: {FIX}"
 
+    check = [sys.executable, tmp_path / "tools" / "set_address.py", "--check"]
+    done = subprocess.run(check, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("up to date: "), done.stdout + done.stderr
+    assert f"repository: {ADDRESS or 'unset'}" in done.stdout
+    nb = nbformat.read(tmp_path / "solutions" / "06_keras.ipynb", as_version=4)
+    set_address.first_code_cell(nb, tmp_path / "solutions" / "06_keras.ipynb").source += "\n# edited"
+    nbformat.write(nb, tmp_path / "solutions" / "06_keras.ipynb")
+    done = subprocess.run(check, capture_output=True, text=True)
+    assert done.returncode == 1 and "out of date: solutions/06_keras.ipynb" in done.stdout
+    assert f"run `{set_address.RUN}` to rewrite them" in done.stdout and "up to date" not in done.stdout
+
 
 def test_the_tool_prints_the_setup_cell(capsys):
     assert set_address.main(["--show"]) == 0

@@ -65,6 +65,57 @@ def test_resolving_from_the_wheelhouse_uses_no_index_and_no_pip_configuration(tm
     assert env["PIP_CONFIG_FILE"] == os.devnull and not {k for k in env if k.startswith("PIP_")} - {"PIP_CONFIG_FILE"}
 
 
+def test_downloads_come_from_the_index_alone_with_no_pip_configuration(tmp_path):
+    args = make_bundle.download_args("linux-x86_64", "3.12", [ROOT / "requirements.txt"], tmp_path / "w")
+    assert args[:2] == ["download", "--isolated"]
+    assert args[args.index("--index-url") + 1] == make_bundle.INDEX_URL == "https://pypi.org/simple"
+    assert not {"--extra-index-url", "--find-links", "-f", "--no-index", "-c", "--constraint"} & set(args)
+    args = make_bundle.download_args("linux-x86_64", "3.12", [], tmp_path / "w", "https://mirror.example.org/simple")
+    assert args[args.index("--index-url") + 1] == "https://mirror.example.org/simple"
+
+
+def test_a_find_links_in_the_builders_pip_configuration_is_not_used(tmp_path, monkeypatch):
+    """Offline: the builder's pip configuration offers a soupsieve wheel in a folder; the index is unreachable.
+    Run as make_bundle runs it, pip does not take that wheel (and fails); with the configuration, it would."""
+    elsewhere = tmp_path / "elsewhere"
+    make_wheel(elsewhere, "soupsieve-2.10-py3-none-any.whl", "soupsieve", "2.10")
+    with zipfile.ZipFile(elsewhere / "soupsieve-2.10-py3-none-any.whl", "a") as wheel:
+        wheel.writestr("soupsieve-2.10.dist-info/WHEEL",
+                       "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n")
+        wheel.writestr("soupsieve-2.10.dist-info/RECORD", "")
+    (tmp_path / "pip.conf").write_text(f"[global]\nfind-links = {elsewhere}\n")
+    monkeypatch.setenv("PIP_CONFIG_FILE", str(tmp_path / "pip.conf"))
+    monkeypatch.setenv("PIP_FIND_LINKS", str(elsewhere))
+    requirement = tmp_path / "requirements.txt"
+    requirement.write_text("soupsieve==2.10\n")
+    args = make_bundle.download_args("linux-x86_64", HERE, [requirement], tmp_path / "wheelhouse",
+                                     "http://127.0.0.1:9/") + ["--retries", "0", "--timeout", "2"]
+    command = make_bundle.pip_command("linux-x86_64", HERE, args)
+    done = subprocess.run(command, env=make_bundle.isolated_environment(), capture_output=True, text=True)
+    assert done.returncode != 0 and not list(tmp_path.glob("wheelhouse/*.whl")), done.stdout
+    assert "elsewhere" not in done.stdout + done.stderr
+    with_configuration = [a for a in command if a != "--isolated"]  # what the tool did before
+    done = subprocess.run(with_configuration, env=dict(os.environ), capture_output=True, text=True)
+    assert done.returncode == 0 and (tmp_path / "wheelhouse" / "soupsieve-2.10-py3-none-any.whl").exists(), (
+        "the test's configuration is not one pip uses: it cannot show that the tool ignores it")
+    assert make_bundle.downloaded(done.stdout) == {"soupsieve-2.10-py3-none-any.whl"}
+
+
+def test_what_pip_download_saved_is_read_from_its_output():
+    output = ("Collecting tqdm\n  File was already downloaded /b/wheelhouse/tqdm-4.70.1-py3-none-any.whl\n"
+              "Collecting soupsieve\n  Downloading soupsieve-4.1.3-py3-none-any.whl (59 kB)\n"
+              "Saved ./b/wheelhouse/soupsieve-4.1.3-py3-none-any.whl\nSuccessfully downloaded tqdm soupsieve\n")
+    assert make_bundle.downloaded(output) == {"tqdm-4.70.1-py3-none-any.whl", "soupsieve-4.1.3-py3-none-any.whl"}
+
+
+def test_an_old_wheelhouse_is_reused_only_from_the_same_index(tmp_path):
+    assert make_bundle.previous_index(tmp_path) is None
+    (tmp_path / make_bundle.MANIFEST).write_text(json.dumps({"targets": {}}))
+    assert make_bundle.previous_index(tmp_path) is None, "a bundle from before the index was recorded"
+    (tmp_path / make_bundle.MANIFEST).write_text(json.dumps({"index_url": make_bundle.INDEX_URL}))
+    assert make_bundle.previous_index(tmp_path) == make_bundle.INDEX_URL
+
+
 @pytest.mark.parametrize("platform, wanted", [("windows-x86_64", True), ("linux-x86_64", False),
                                               ("macos-arm64", False)])
 def test_pip_follows_the_target_platforms_environment_markers(platform, wanted, tmp_path):
@@ -192,6 +243,16 @@ def test_the_bundle_holds_what_participants_need():
     assert not maintainers and "tools/make_bundle.py" not in files
 
 
+def test_files_git_does_not_track_are_named_as_left_out(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "helpers").mkdir()
+    for name in ["helpers/__init__.py", "helpers/room.py", "notes.txt"]:
+        (tmp_path / name).write_text("")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "helpers/__init__.py"], check=True)
+    assert make_bundle.participant_files(tmp_path) == ["helpers/__init__.py", make_bundle.CHECK_SCRIPT]
+    assert make_bundle.untracked_files(tmp_path) == ["helpers/room.py"]
+
+
 def test_the_docs_give_the_install_commands_and_the_supported_pythons():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     guide = (ROOT / "INSTRUCTORS.md").read_text(encoding="utf-8")
@@ -213,6 +274,14 @@ def test_bundle_installs_offline_and_runs_a_notebook(tmp_path):
     print("\n".join(lines))  # the report, in the test's output
     assert complete, "\n".join(lines)
     assert not {w for w in os.listdir(bundle / "wheelhouse")} - set(manifest["wheels"])
+    assert manifest["index_url"] == make_bundle.INDEX_URL and manifest["pip_configuration"] == make_bundle.ISOLATED
+    assert lines[0] == (f"The wheels come from {make_bundle.INDEX_URL} alone "
+                        "(this computer's pip configuration is ignored).")
+    log = (bundle / "pip.log").read_text(encoding="utf-8")
+    assert "Looking in indexes" not in log, "pip looked in another index than the one the tool passes"
+    links = set(re.findall(r"^Looking in links: (.*)$", log, re.MULTILINE))
+    assert links == {str(bundle / "wheelhouse")}, f"pip looked for wheels elsewhere: {links}"
+    assert (bundle / "report.txt").read_text(encoding="utf-8") == "\n".join(lines) + "\n"
 
     home = tmp_path / "home"
     home.mkdir()

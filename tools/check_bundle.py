@@ -1,7 +1,9 @@
 """Check that the installed packages are the ones the USB bundle holds (for participants; no network).
 
-    python tools/check_bundle.py                       # in the workshop folder copied from the bundle
-    python tools/check_bundle.py --wheelhouse DIR      # also check the wheels' checksums (a copied stick)
+    .venv/bin/python tools/check_bundle.py                     # in the workshop folder copied from the bundle
+    .venv/bin/python tools/check_bundle.py --wheelhouse DIR    # also check the wheels' checksums (a copied stick)
+
+(Windows: `.venv\\Scripts\\python tools\\check_bundle.py`.)
 
 It reads bundle-manifest.json (written by tools/make_bundle.py into the bundle's workshop folder),
 finds the packages the bundle resolved for this computer (platform and Python version) and compares

@@ -1,8 +1,8 @@
 """Build the USB bundle: the workshop and every package it needs, to install with no network.
 
-    python tools/make_bundle.py                          # every platform and Python, into bundle/
-    python tools/make_bundle.py --keras --zip            # with notebook 06's Keras and JAX; also bundle.zip
-    python tools/make_bundle.py --platform linux-x86_64 --python 3.11 --out /tmp/bundle
+    .venv/bin/python tools/make_bundle.py                # every platform and Python, into bundle/
+    .venv/bin/python tools/make_bundle.py --keras --zip  # with notebook 06's Keras and JAX; also bundle.zip
+    .venv/bin/python tools/make_bundle.py --platform linux-x86_64 --python 3.11 --out /tmp/bundle
 
 The bundle (default: bundle/, not committed) holds
 
@@ -10,21 +10,29 @@ The bundle (default: bundle/, not committed) holds
                    README, INSTRUCTORS, LICENSE, tools/check_bundle.py) and bundle-manifest.json
     wheelhouse/    one folder of wheels for every platform and Python (pure-Python wheels once)
     report.txt     what the script printed
+    pip.log        everything pip printed (what it downloaded, and from where)
 
 The wheels come from `pip download --only-binary=:all:` with --platform and --python-version for each
 platform and Python, resolving requirements.txt itself (and requirements-keras.txt with --keras):
-nothing is picked by hand. pip evaluates environment markers (`; sys_platform == "win32"`) for the
-computer it runs on, not for --platform (pypa/pip#11664), so pip runs here with its marker
-environment set to the target's: Windows then gets pywinpty and colorama, and Linux does not.
+nothing is picked by hand. They come from one index, PyPI unless --index-url says otherwise, and from
+nowhere else: pip runs isolated from this computer's pip configuration (--isolated, PIP_CONFIG_FILE set
+to os.devnull, no PIP_* variables), so an extra index or find-links configured here cannot put other
+releases on the stick than an online install gets. (A certificate or proxy still comes from the usual
+variables, REQUESTS_CA_BUNDLE and HTTPS_PROXY.) The manifest records the index.
+pip evaluates environment markers (`; sys_platform == "win32"`) for the computer it runs on, not for
+--platform (pypa/pip#11664), so pip runs here with its marker environment set to the target's:
+Windows then gets pywinpty and colorama, and Linux does not.
 Then, for each platform and Python, pip resolves the same requirements again from the wheelhouse
-alone (--no-index, no pip configuration) to prove that it is complete; the manifest records what
+alone (--no-index, no pip configuration) to prove that it is complete, and to the very wheels the
+download chose (a wheel left from an earlier build is not taken instead); the manifest records what
 that resolution chose (each wheel, and the name and version in its metadata) and the sha256 of
 every wheel and workshop file.
-Wheels no target uses are removed, so an old bundle folder can be reused to download less.
+Wheels no target uses are removed, so an old bundle folder can be reused to download less (only one
+built from the same index: otherwise the wheelhouse is emptied first).
 
 Participants install with `pip install --no-index --find-links <stick>/bundle/wheelhouse -r
 requirements.txt` (the commands are INSTALL below, and in the README) and check the result with
-`python tools/check_bundle.py`.
+`.venv/bin/python tools/check_bundle.py`.
 """
 import argparse
 import email.parser
@@ -49,6 +57,8 @@ PARTICIPANT_FILES = ["notebooks", "solutions", "helpers", "data", "requirements*
 CHECK_SCRIPT = "tools/check_bundle.py"
 MANIFEST = "bundle-manifest.json"
 SETS = {"workshop": ["requirements.txt"], "keras": ["requirements.txt", "requirements-keras.txt"]}
+INDEX_URL = "https://pypi.org/simple"  # where the wheels come from, unless --index-url says otherwise
+ISOLATED = "ignored: pip ran with --isolated, PIP_CONFIG_FILE=os.devnull and no PIP_* variables"
 
 
 @dataclass(frozen=True)
@@ -139,22 +149,24 @@ def pip_command(platform, python, pip_args):
     return [sys.executable, "-c", PIP_FOR_TARGET, json.dumps(marker_environment(platform, python)), *pip_args]
 
 
-def download_args(platform, python, requirements, wheelhouse):
-    """pip's arguments to download every wheel ``requirements`` need on ``platform`` with ``python``."""
-    return ["download", *target_options(platform, python), *requirement_options(requirements),
-            "--dest", str(wheelhouse), "--progress-bar", "off"]
+def download_args(platform, python, requirements, wheelhouse, index_url=INDEX_URL):
+    """pip's arguments to download every wheel ``requirements`` need on ``platform`` with ``python``, from
+    ``index_url`` alone (run them with isolated_environment(): no pip configuration adds another source)."""
+    return ["download", "--isolated", "--index-url", index_url, *target_options(platform, python),
+            *requirement_options(requirements), "--dest", str(wheelhouse), "--progress-bar", "off"]
 
 
 def resolve_args(platform, python, requirements, wheelhouse, dest):
     """pip's arguments to resolve ``requirements`` from ``wheelhouse`` alone, copying what it picks to ``dest``.
     (`pip download`, not `pip install --dry-run --report`: pip 23's install checks Requires-Python against
     the running Python, not --python-version.)"""
-    return ["download", "--no-index", "--find-links", str(wheelhouse), *target_options(platform, python),
+    return ["download", "--isolated", "--no-index", "--find-links", str(wheelhouse), *target_options(platform, python),
             *requirement_options(requirements), "--dest", str(dest), "--progress-bar", "off"]
 
 
 def isolated_environment():
-    """os.environ without pip's settings and configuration files: only the command line counts."""
+    """os.environ without pip's settings and configuration files: only the command line counts
+    (with --isolated on it, pip also skips its user and global configuration files)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
     env["PIP_CONFIG_FILE"] = os.devnull
     return env
@@ -188,6 +200,13 @@ def participant_files(root=ROOT):
     listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", *PARTICIPANT_FILES],
                             capture_output=True, check=True).stdout.decode().split("\0")
     return sorted({*filter(None, listed), CHECK_SCRIPT})
+
+
+def untracked_files(root=ROOT):
+    """The files in the participants' folders that git does not track (and so the bundle leaves out)."""
+    listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--others", "--exclude-standard", "--",
+                             *PARTICIPANT_FILES], capture_output=True, check=True).stdout.decode().split("\0")
+    return sorted(filter(None, listed))
 
 
 def make_manifest(targets, wheelhouse, files, workshop, extra=None):
@@ -228,7 +247,9 @@ def megabytes(n):
 def report_lines(manifest, failures, top_level):
     """The report: every platform x Python resolved or not, and the sizes."""
     sizes = {name: entry["bytes"] for name, entry in manifest["wheels"].items()}
-    lines = ["Every platform and Python, resolved from the wheelhouse alone (--no-index):", ""]
+    lines = [f"The wheels come from {manifest['index_url']} alone (this computer's pip configuration is "
+             "ignored).", ""] if "index_url" in manifest else []
+    lines += ["Every platform and Python, resolved from the wheelhouse alone (--no-index):", ""]
     for platform, by_python in manifest["targets"].items():
         for python, sets in by_python.items():
             for set_name, r in sets.items():
@@ -261,19 +282,37 @@ def report_lines(manifest, failures, top_level):
 
 
 def run(command, env=None, log=None):
-    """Run ``command``; (return code, the last lines of its error output)."""
+    """Run ``command``; (return code, the last lines of its error output, its standard output)."""
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     if log is not None:
         log.write(done.stdout + done.stderr)
     errors = [line for line in done.stderr.splitlines() if line.strip() and "already downloaded" not in line]
-    return done.returncode, " | ".join(errors[-3:])
+    return done.returncode, " | ".join(errors[-3:]), done.stdout
 
 
-def build(out, platforms, pythons, keras=False, root=ROOT, say=print):
-    """Build the bundle in ``out``; return (manifest, report lines, whether every target resolved)."""
+def downloaded(pip_output):
+    """The file names of the wheels `pip download` says it saved or found already downloaded."""
+    return {Path(path).name for path in
+            re.findall(r"^\s*(?:Saved|File was already downloaded) (.+\.whl)\s*$", pip_output, re.MULTILINE)}
+
+
+def previous_index(workshop):
+    """The index an earlier bundle in this folder came from (None: none, or one from before it was recorded)."""
+    try:
+        return json.loads((workshop / MANIFEST).read_text(encoding="utf-8")).get("index_url")
+    except (OSError, ValueError):
+        return None
+
+
+def build(out, platforms, pythons, keras=False, root=ROOT, say=print, index_url=INDEX_URL):
+    """Build the bundle in ``out`` from ``index_url``; return (manifest, report lines, whether every target
+    resolved)."""
     start = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
     workshop, wheelhouse = out / "workshop", out / "wheelhouse"
+    if wheelhouse.exists() and previous_index(workshop) != index_url:
+        say(f"emptying {wheelhouse}: its wheels may come from elsewhere than {index_url}")
+        shutil.rmtree(wheelhouse)
     if workshop.exists():
         shutil.rmtree(workshop)
     files = participant_files(root)
@@ -289,18 +328,24 @@ def build(out, platforms, pythons, keras=False, root=ROOT, say=print):
             for python in pythons:
                 for set_name, requirements in sets.items():
                     say(f"downloading for {platform}, Python {python}, {set_name} ...")
-                    code, message = run(pip_command(platform, python, download_args(
-                        platform, python, requirements, wheelhouse)), log=log)
+                    code, message, output = run(pip_command(platform, python, download_args(
+                        platform, python, requirements, wheelhouse, index_url)), env=isolated_environment(), log=log)
                     if code:
                         failures[platform, python, set_name] = f"pip download: {message}"
                         continue
                     dest = Path(scratch) / f"{platform}-{python}-{set_name}"
-                    code, message = run(pip_command(platform, python, resolve_args(
+                    code, message, _ = run(pip_command(platform, python, resolve_args(
                         platform, python, requirements, wheelhouse, dest)), env=isolated_environment(), log=log)
                     if code:
                         failures[platform, python, set_name] = f"not resolvable from the wheelhouse: {message}"
                         continue
-                    targets.setdefault(platform, {}).setdefault(python, {})[set_name] = resolution(dest)
+                    picked = resolution(dest)
+                    other = sorted(set(picked["wheels"]) ^ downloaded(output))
+                    if other:
+                        failures[platform, python, set_name] = (
+                            f"the wheelhouse resolves to other wheels than pip downloaded: {', '.join(other)}")
+                        continue
+                    targets.setdefault(platform, {}).setdefault(python, {})[set_name] = picked
                     shutil.rmtree(dest)
     used = {w for by_python in targets.values() for s in by_python.values() for r in s.values() for w in r["wheels"]}
     for path in wheelhouse.iterdir():
@@ -310,12 +355,19 @@ def build(out, platforms, pythons, keras=False, root=ROOT, say=print):
                             capture_output=True, text=True).stdout.strip()
     manifest = make_manifest(targets, wheelhouse, files, workshop, extra={
         "commit": commit, "created": time.strftime("%Y-%m-%d"), "pip": importlib.metadata.version("pip"),
+        "index_url": index_url, "pip_configuration": ISOLATED,
         "requirements": {r: sha256(root / r) for r in sorted({r for s in sets for r in SETS[s]})},
     })
     (workshop / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     top_level = {name: requirement_names(paths) for name, paths in sets.items()}
     top_level.setdefault("keras", set())
     lines = report_lines(manifest, failures, top_level)
+    left_out = untracked_files(root)
+    if left_out:
+        lines += ["", f"Not in the bundle, because git does not track them (commit them if participants need "
+                      f"them): {', '.join(left_out)}"]
+    if commit.endswith("-dirty"):
+        lines += ["", f"The workshop folder holds uncommitted changes (git describe: {commit})."]
     lines.append(f"\nbuilt {out} in {time.perf_counter() - start:.0f} s")
     (out / "report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     complete = not failures and all(
@@ -333,9 +385,13 @@ def main(argv=None):
     parser.add_argument("--keras", action="store_true",
                         help="also notebook 06's Keras and JAX (requirements-keras.txt)")
     parser.add_argument("--zip", action="store_true", help="also write the bundle as one zip file next to it")
+    parser.add_argument("--index-url", default=INDEX_URL,
+                        help=f"the package index the wheels come from (default: {INDEX_URL}); this computer's "
+                             "pip configuration is not used")
     args = parser.parse_args(argv)
     out = args.out.resolve()
-    _, lines, complete = build(out, args.platform or list(PLATFORMS), args.python or PYTHONS, keras=args.keras)
+    _, lines, complete = build(out, args.platform or list(PLATFORMS), args.python or PYTHONS, keras=args.keras,
+                               index_url=args.index_url)
     print("\n".join(lines))
     if args.zip:
         archive = shutil.make_archive(str(out), "zip", out.parent, out.name)

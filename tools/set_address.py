@@ -1,10 +1,12 @@
 """Set the workshop's public address, and rewrite everything that depends on it (a maintainer script).
 
-    python tools/set_address.py https://github.com/OWNER/REPO   # set it: Binder and Colab links, Colab clone
-    python tools/set_address.py --unset                          # no public address: no links, no clone
-    python tools/set_address.py                                  # apply the current setting again
-    python tools/set_address.py --check                          # report what is out of date, write nothing
-    python tools/set_address.py --show                           # print the setup cell for the current setting
+    .venv/bin/python tools/set_address.py https://github.com/OWNER/REPO   # set it: Binder and Colab links, Colab clone
+    .venv/bin/python tools/set_address.py --unset                          # no public address: no links, no clone
+    .venv/bin/python tools/set_address.py                                  # apply the current setting again
+    .venv/bin/python tools/set_address.py --check                          # say what is out of date, write nothing
+    .venv/bin/python tools/set_address.py --show                           # print the setup cell for the current setting
+
+(Windows: `.venv\\Scripts\\python tools\\set_address.py ...`.)
 
 The address lives in one place, ``repository`` under ``[tool.workshop]`` in pyproject.toml, next to
 ``colab-install``: what the setup cell installs in Google Colab, pinned. From these two settings this
@@ -43,6 +45,7 @@ BRANCH = "main"  # the branch the Colab links open
 FIRST_NOTEBOOK = "notebooks/01_load_and_plot.ipynb"  # where Binder opens
 BEGIN = "<!-- online: written by tools/set_address.py from pyproject.toml, do not edit by hand -->"
 END = "<!-- end online -->"
+RUN = ".venv/bin/python tools/set_address.py"  # as the README writes it (Windows: .venv\\Scripts\\python)
 
 SETUP_CELL = '''\
 # Setup: make `import helpers` work wherever this notebook was opened from.
@@ -74,7 +77,7 @@ if str(root) not in sys.path:
 UNSET_TEXT = """\
 This copy of the workshop has no public address yet, so it has no Binder or Colab links, and a notebook
 opened in Colab stops in its first cell, saying so. To put it online, a maintainer publishes the
-repository on GitHub, then runs `python tools/set_address.py https://github.com/OWNER/REPO` (see
+repository on GitHub, then runs `.venv/bin/python tools/set_address.py https://github.com/OWNER/REPO` (see
 [For maintainers](#for-maintainers)), which adds the links here and lets Colab fetch the workshop."""
 
 
@@ -235,7 +238,11 @@ def main(argv=None):
         for path in stale:
             print(f"out of date: {path.relative_to(ROOT)}")
         if stale:
-            print("run `python tools/set_address.py` to rewrite them")
+            print(f"run `{RUN}` to rewrite them")
+        else:
+            address = read_settings(PYPROJECT.read_text(encoding="utf-8"))[0]
+            print(f"up to date: the README's online section, the setup cell of all {len(notebook_names())} "
+                  f"solutions and notebooks/ agree with pyproject.toml (repository: {address or 'unset'})")
         return 1 if stale else 0
     try:
         apply(address=None if args.unset else (args.address or ...))
