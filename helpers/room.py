@@ -1,0 +1,199 @@
+"""Join the instructor's room, so that they see which TODOs you have passed and where you are stuck.
+
+    helpers.room.join("http://192.168.1.20:8765", code="K7Q2", name="Ada")   # once, in any notebook
+    helpers.room.leave()                                                       # and nothing is sent again
+
+Joining writes a small file, ``.room.json``, in the workshop folder; from then on every notebook's
+checks report to the room (a notebook already open does so once its kernel is restarted). Nothing
+is sent unless you join. What is sent, and only this: the name you typed, a random number made
+when you joined, the notebook, the TODO, passed or failed, the named cause, and the time.
+
+A check never waits for the room: its outcome goes into a queue (the latest QUEUE_SIZE are kept),
+and a background thread sends it, with a short timeout. While the room cannot be reached, events
+wait, and are sent once when it is back.
+"""
+import collections
+import json
+import secrets
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from .errors import FriendlyError
+
+FILE = Path(__file__).resolve().parent.parent / ".room.json"  # in the workshop folder, for every notebook
+QUEUE_SIZE = 500  # events kept while the room is unreachable (the oldest go first)
+TIMEOUT = 5.0  # seconds to wait for the room, in the background (a busy room answers late, not never)
+RETRY = (0.5, 10.0)  # seconds between tries while the room is down: first, most
+WHAT_IS_SENT = ("the name you typed, a random number made when you joined, the notebook, the TODO, "
+                "passed or failed, the named cause, and the time; never your code, your data, "
+                "file paths, user or machine names")
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # the room is on the local network
+_reporter = None
+
+
+class Reporter:
+    """A listener for helpers.check.LISTENERS that sends each check's outcome to the room at ``url``.
+
+    Called with an ``Outcome``, it only puts the event in its queue; its thread does the sending.
+    ``sent`` counts events the room has, ``dropped`` events that did not fit in the queue,
+    ``problem`` says what went wrong last (None once an event gets through).
+    """
+
+    def __init__(self, url, code, name, participant, timeout=TIMEOUT, retry=RETRY):
+        self.address = url.rstrip("/") + "/api/events"
+        self.fields = {"code": code, "participant": participant, "name": name}
+        self.timeout, self.retry = timeout, retry
+        self.queue = collections.deque(maxlen=QUEUE_SIZE)
+        self.lock, self.wake, self.stop = threading.Lock(), threading.Event(), threading.Event()
+        self.sent = self.dropped = 0
+        self.problem = None
+        self.thread = threading.Thread(target=self._run, name="helpers.room", daemon=True)
+        self.thread.start()
+
+    def __call__(self, outcome):
+        event = {**self.fields, "id": secrets.token_hex(10), "notebook": outcome.notebook, "todo": outcome.todo,
+                 "passed": outcome.passed, "cause": outcome.cause, "time": time.time()}
+        with self.lock:
+            self.dropped += len(self.queue) == self.queue.maxlen
+            self.queue.append(event)
+            self.wake.set()
+
+    def close(self):
+        """Stop sending (what is still queued is not sent)."""
+        self.stop.set()
+        self.wake.set()
+
+    def _run(self):
+        delay = self.retry[0]
+        while not self.stop.is_set():
+            self.wake.wait()
+            with self.lock:
+                if not self.queue:
+                    self.wake.clear()
+                    continue
+                event = self.queue[0]
+            result = self._send(event)
+            if result == "later":
+                self.stop.wait(delay)
+                delay = min(2 * delay, self.retry[1])
+                continue
+            delay = self.retry[0]
+            with self.lock:
+                if self.queue and self.queue[0] is event:
+                    self.queue.popleft()
+
+    def _send(self, event):
+        """POST one event: "sent", "refused" (the room will never take it), or "later" (try again)."""
+        request = urllib.request.Request(self.address, data=json.dumps({**event, "sent": time.time()}).encode(),
+                                         headers={"Content-Type": "application/json"}, method="POST")
+        try:
+            with _OPENER.open(request, timeout=self.timeout) as response:
+                response.read()
+            self.sent += 1
+            self.problem = None
+            return "sent"
+        except urllib.error.HTTPError as error:
+            self.problem = f"the room answered {error.code}: {_reason(error)}"
+            return "later" if error.code == 429 or error.code >= 500 else "refused"
+        except Exception as error:  # noqa: BLE001 -- unreachable, timed out, anything: wait and try again
+            self.problem = f"the room cannot be reached ({type(error).__name__})"
+            return "later"
+
+
+def join(url, code, name):
+    """Join the room at ``url`` with its ``code``, as ``name``: from now on every check reports to it."""
+    parts = urllib.parse.urlsplit(url if isinstance(url, str) else "")
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise FriendlyError(f'The room\'s address looks like "http://192.168.1.20:8765", not {url!r}.')
+    if not (isinstance(code, str) and code.strip().isalnum() and len(code.strip()) <= 16):
+        raise FriendlyError(f"The room code is a few letters and digits, such as \"K7Q2\", not {code!r}.")
+    if not (isinstance(name, str) and 1 <= len(" ".join(name.split())) <= 40 and name.isprintable()):
+        raise FriendlyError("Your name: 1 to 40 characters, as you want the instructor to see it.")
+    url, code, name = url.rstrip("/"), code.strip().upper(), " ".join(name.split())
+    reachable = _code_is_right(url, code)
+    old = _read()
+    participant = old["participant"] if old and old["url"] == url else secrets.token_hex(8)
+    settings = {"url": url, "code": code, "name": name, "participant": participant}
+    try:
+        FILE.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        raise FriendlyError(f"Could not write {FILE.name} in the workshop folder ({error.strerror}).") from None
+    _start(settings)
+    print(f"You joined the room at {url} as {name}." + ("" if reachable else
+          " It cannot be reached right now; your checks will report when it can.") +
+          f"\nEvery check in every notebook now sends the room {WHAT_IS_SENT}."
+          "\nTo stop: helpers.room.leave()")
+
+
+def leave():
+    """Leave the room: delete the workshop folder's .room.json; checks send nothing from now on."""
+    FILE.unlink(missing_ok=True)
+    _start(None)
+    print("You left the room: the checks send nothing from now on (restart other notebooks' kernels too).")
+
+
+def status():
+    """Print whether this notebook reports to a room, and how that is going."""
+    if _reporter is None:
+        print("Not in a room: the checks send nothing.")
+        return
+    print(f"In the room at {_reporter.address.removesuffix('/api/events')} as {_reporter.fields['name']}: "
+          f"{_reporter.sent} events sent, {len(_reporter.queue)} waiting"
+          + (f", {_reporter.dropped} dropped (the queue was full)" if _reporter.dropped else "")
+          + (f"; last problem: {_reporter.problem}." if _reporter.problem else "."))
+
+
+def _code_is_right(url, code):
+    """True if the room takes ``code``, False if it cannot be reached; FriendlyError if it refuses it."""
+    request = urllib.request.Request(url + "/api/join", data=json.dumps({"code": code}).encode(),
+                                     headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with _OPENER.open(request, timeout=TIMEOUT) as response:
+            response.read()
+        return True
+    except urllib.error.HTTPError as error:
+        raise FriendlyError(f"The room at {url} refused to let you join: {_reason(error)}") from None
+    except OSError:
+        return False
+
+
+def _reason(error):
+    """The room's own words in an HTTP error's JSON body ({"error": ...}), else the status's."""
+    try:
+        return str(json.loads(error.read(2000))["error"])
+    except Exception:  # noqa: BLE001 -- not the room, or no words: the status says enough
+        return error.reason
+
+
+def _read():
+    """The settings in .room.json, or None when there is none (or it is damaged)."""
+    try:
+        settings = json.loads(FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(settings, dict) and set(settings) == {"url", "code", "name", "participant"} and \
+            all(isinstance(value, str) for value in settings.values()):
+        return settings
+    return None
+
+
+def _start(settings):
+    """Report to the room in ``settings`` from now on (None: to no room)."""
+    global _reporter
+    from .check import LISTENERS  # only now: a learner who never joins does not even load it here
+    if _reporter is not None:
+        _reporter.close()
+        if _reporter in LISTENERS:
+            LISTENERS.remove(_reporter)
+        _reporter = None
+    if settings is not None:
+        _reporter = Reporter(settings["url"], settings["code"], settings["name"], settings["participant"])
+        LISTENERS.append(_reporter)
+
+
+if FILE.is_file() and (_settings := _read()) is not None:  # this learner joined a room earlier
+    _start(_settings)

@@ -1,0 +1,187 @@
+"""The participant's side (helpers/room.py): a check never waits for the room; events wait while it is down.
+
+Unreachable rooms are http://127.0.0.1:9/ (nothing listens there) or a free port where the room starts later.
+"""
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import helpers.room
+from helpers import check
+from helpers.check import LISTENERS, CheckFailed, Outcome
+from helpers.errors import FriendlyError
+from room import launch
+
+ROOT = Path(__file__).resolve().parent.parent
+FAST = (0.05, 0.2)  # retry delays, so the tests need not wait 10 s
+
+
+def wait_for(condition, seconds=10):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def count_events(db):
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+
+def test_an_unreachable_room_costs_a_check_nothing_and_its_events_wait():
+    reporter = helpers.room.Reporter("http://127.0.0.1:9/", "K7Q2", "Ada", "0" * 16, retry=FAST)
+    try:
+        started = time.perf_counter()
+        for _ in range(100):
+            reporter(Outcome("02", "sigmoid", False, None))
+        assert (time.perf_counter() - started) / 100 < 0.005  # microseconds in fact; 5 ms on a busy machine
+        assert wait_for(lambda: reporter.problem is not None)
+        assert reporter.problem == "the room cannot be reached (URLError)"
+        assert len(reporter.queue) == 100 and reporter.sent == 0 and reporter.thread.is_alive()
+    finally:
+        reporter.close()
+
+
+def test_the_queue_is_bounded_and_keeps_the_latest():
+    reporter = helpers.room.Reporter("http://127.0.0.1:9/", "K7Q2", "Ada", "0" * 16, retry=FAST)
+    try:
+        for n in range(helpers.room.QUEUE_SIZE + 100):
+            reporter(Outcome("02", "sigmoid", n % 2 == 0, None))
+        assert len(reporter.queue) == helpers.room.QUEUE_SIZE and reporter.dropped == 100
+        assert reporter.queue[-1]["passed"] is False and reporter.queue[0]["passed"] is True
+    finally:
+        reporter.close()
+
+
+def test_events_sent_while_the_room_is_down_arrive_once_when_it_is_back(tmp_path):
+    port = launch.free_port()
+    reporter = helpers.room.Reporter(f"http://127.0.0.1:{port}", "WXYZ", "Ada", "1" * 16, retry=FAST)
+    try:
+        for cause in ("sign", "transpose", None):
+            reporter(Outcome("03", "backprop", False, cause))
+        reporter(Outcome("03", "backprop", True, None))
+        assert wait_for(lambda: reporter.problem is not None) and reporter.sent == 0
+        db = tmp_path / "room.sqlite3"
+        sqlite3.connect(db).executescript(  # the room whose code the learner has (the room keeps its code here)
+            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO settings VALUES ('code', 'WXYZ');")
+        room = launch.start(db, port)
+        try:
+            assert wait_for(lambda: not reporter.queue)
+            assert reporter.sent == 4 and reporter.problem is None and count_events(db) == 4
+            cell = room.state()["cells"][0]
+            assert (cell["name"], cell["todo"], cell["status"], cell["runs"]) == ("Ada", "backprop", "passed", 4)
+        finally:
+            room.stop()
+    finally:
+        reporter.close()
+
+
+def test_an_event_the_room_refuses_is_not_sent_again(tmp_path):
+    room = launch.start(tmp_path / "room.sqlite3")
+    reporter = helpers.room.Reporter(room.url, room.code, "Ada", "2" * 16, retry=FAST)
+    try:
+        reporter(Outcome("99", "not_a_todo", False, None))
+        reporter(Outcome("02", "sigmoid", True, None))
+        assert wait_for(lambda: not reporter.queue)
+        assert reporter.sent == 1 and count_events(tmp_path / "room.sqlite3") == 1
+    finally:
+        reporter.close()
+        room.stop()
+
+
+@pytest.fixture
+def room_file(tmp_path, monkeypatch):
+    """helpers.room's file in a temporary folder, and no room joined before or after."""
+    monkeypatch.setattr(helpers.room, "FILE", tmp_path / ".room.json")
+    yield tmp_path / ".room.json"
+    helpers.room._start(None)
+    assert all(not isinstance(listener, helpers.room.Reporter) for listener in LISTENERS)
+
+
+def test_join_writes_the_file_reports_and_leave_stops(tmp_path, room_file, capsys):
+    room = launch.start(tmp_path / "room.sqlite3")
+    try:
+        helpers.room.join(room.url, code=room.code.lower(), name="  Ada  Lovelace ")
+        settings = json.loads(room_file.read_text())
+        assert set(settings) == {"url", "code", "name", "participant"}
+        assert (settings["url"], settings["code"], settings["name"]) == (room.url, room.code, "Ada Lovelace")
+        printed = capsys.readouterr().out
+        assert f"You joined the room at {room.url} as Ada Lovelace." in printed
+        assert helpers.room.WHAT_IS_SENT in printed
+        check.sigmoid(lambda z: 1 / (1 + np.exp(-np.clip(z, -500, 500))))
+        assert wait_for(lambda: count_events(tmp_path / "room.sqlite3") == 1)
+        helpers.room.join(room.url, code=room.code, name="Ada")  # joined again: the same participant, renamed
+        assert json.loads(room_file.read_text())["participant"] == settings["participant"]
+        helpers.room.leave()
+        assert not room_file.exists() and helpers.room._reporter is None
+        with pytest.raises(CheckFailed):
+            check.sigmoid(lambda z: z)  # after leaving: the check as before, and nothing sent
+        time.sleep(0.3)
+        assert count_events(tmp_path / "room.sqlite3") == 1
+    finally:
+        room.stop()
+
+
+def test_join_with_a_wrong_code_says_so_and_joins_nothing(tmp_path, room_file):
+    room = launch.start(tmp_path / "room.sqlite3")
+    try:
+        with pytest.raises(FriendlyError, match="refused to let you join: Wrong room code"):
+            helpers.room.join(room.url, code="ZZZZ" if room.code != "ZZZZ" else "YYYY", name="Ada")
+        assert not room_file.exists() and helpers.room._reporter is None
+    finally:
+        room.stop()
+
+
+@pytest.mark.parametrize("url, code, name, words", [
+    ("192.168.1.20:8765", "K7Q2", "Ada", "looks like"),
+    ("http://127.0.0.1:9", "K7 Q2; rm", "Ada", "room code"),
+    ("http://127.0.0.1:9", "K7Q2", "", "Your name"),
+    ("http://127.0.0.1:9", "K7Q2", "A" * 41, "Your name"),
+])
+def test_join_explains_a_mistyped_argument(room_file, url, code, name, words):
+    with pytest.raises(FriendlyError, match=words):
+        helpers.room.join(url, code=code, name=name)
+    assert not room_file.exists()
+
+
+def test_join_an_unreachable_room_still_joins_and_says_so(room_file, capsys):
+    helpers.room.join("http://127.0.0.1:9/", code="K7Q2", name="Ada")
+    assert "It cannot be reached right now" in capsys.readouterr().out
+    assert room_file.exists() and helpers.room._reporter in LISTENERS
+
+
+IMPORT = ("import sys, helpers; loaded = 'helpers.check' in sys.modules; from helpers.check import LISTENERS; "
+          "print(loaded, len(LISTENERS), *(type(listener).__name__ for listener in LISTENERS))")
+
+
+def test_only_a_learner_who_joined_reports_from_every_notebook(tmp_path):
+    """In a fresh Python, ``import helpers``: is helpers.check loaded, who listens to it; without and with the file."""
+    workshops = [tmp_path / "alone", tmp_path / "joined"]
+    for workshop in workshops:
+        shutil.copytree(ROOT / "helpers", workshop / "helpers")
+    (workshops[1] / ".room.json").write_text(json.dumps(
+        {"url": "http://127.0.0.1:9", "code": "K7Q2", "name": "Ada", "participant": "3" * 16}))
+    runs = [subprocess.Popen([sys.executable, "-c", IMPORT], cwd=workshop, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(workshop)})
+            for workshop in workshops]
+    (alone, error), (joined, error_joined) = (run.communicate(timeout=60) for run in runs)
+    assert (error, error_joined) == ("", "")
+    assert alone.split() == ["False", "0"]  # nobody listens; the checks are not even loaded
+    assert joined.split() == ["True", "1", "Reporter"]
+
+
+@pytest.mark.parametrize("text", ["{damaged", '{"url": "http://127.0.0.1:9"}', "[]", "5", "\xff"])
+def test_a_damaged_room_file_joins_nothing(room_file, text):
+    room_file.write_text(text)
+    assert helpers.room._read() is None
