@@ -6,9 +6,18 @@ tiny binary header followed by raw numbers, which NumPy reads directly.
 Conventions used by every notebook:
     X  float32, shape (n, 784), pixel values in [0, 1], one image per row
     y  int64,   shape (n,),     the digit 0-9 that each row shows
+
+The float32 arrays take 220 MB. ``load_mnist`` converts the IDX files once and keeps
+the result as .npy files (the cache); every later call, in any kernel on the machine,
+maps those files into memory instead, so that 30 kernels share one copy. The mapping is
+copy-on-write: a kernel that changes the arrays changes its own copy of the pages it
+writes, never the file and never another kernel's arrays.
 """
 import gzip
 import hashlib
+import json
+import os
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -104,23 +113,120 @@ def load_mnist(folder=MNIST_DIR):
     X: float32, shape (n, 784), pixel values in [0, 1] (0 is background)
     y: int64, shape (n,), labels 0-9
     train: 50,000 images, validation: 10,000, test: 10,000 (the classic split).
-    The files are checked against ``SHA256SUMS`` first.
+    The files are checked against ``SHA256SUMS`` first. The arrays come from the
+    cache (see ``cached_arrays``); changing them changes this copy only.
     """
     folder = Path(folder)
     sums = read_checksums(folder)
     for name in MNIST_FILES.values():
         verify_file(folder / name, sums[name])
-    arrays = {key: load_idx(folder / name) for key, name in MNIST_FILES.items()}
-    sets = {}
+    arrays = cached_arrays(folder, sums)
+    X, y, test = arrays["train_X"], arrays["train_y"], (arrays["test_X"], arrays["test_y"])
+    return (X[:NUM_TRAIN], y[:NUM_TRAIN]), (X[NUM_TRAIN:], y[NUM_TRAIN:]), test
+
+
+def mnist_from_idx(folder):
+    """The arrays of ``load_mnist``, made from the IDX files: ``{"train_X": X (60000, 784) float32, ...}``.
+
+    The reference: what the cache holds, computed from the shipped files (checked beforehand).
+    """
+    arrays = {}
     for part in ("train", "test"):
-        images, labels = arrays[f"{part}_images"], arrays[f"{part}_labels"]
+        images = load_idx(Path(folder) / MNIST_FILES[f"{part}_images"])
+        labels = load_idx(Path(folder) / MNIST_FILES[f"{part}_labels"])
         if len(images) != len(labels):
             raise DataError(f"MNIST {part} set: {len(images)} images but {len(labels)} labels.")
         X = images.reshape(len(images), -1).astype(np.float32)
         X /= 255
-        sets[part] = X, labels.astype(np.int64)
-    (X, y), test = sets["train"], sets["test"]
-    return (X[:NUM_TRAIN], y[:NUM_TRAIN]), (X[NUM_TRAIN:], y[NUM_TRAIN:]), test
+        arrays[f"{part}_X"], arrays[f"{part}_y"] = X, labels.astype(np.int64)
+    return arrays
+
+
+# The cache: one .npy file per array and checksums.json, in a folder named after the
+# checksums of the IDX files it was made from (so new data never meets an old cache).
+MNIST_KEYS = ("train_X", "train_y", "test_X", "test_y")  # the arrays in the cache, one file each
+CACHE_FORMAT = 1  # change it when the cached arrays change, so old caches are not used
+CACHE_VARIABLE = "WORKSHOP_CACHE_DIR"  # a folder for the cache, e.g. one shared by every user of a hub
+
+
+def cache_folders(folder, sums):
+    """Where the cache of the data in ``folder`` may be, in the order they are tried.
+
+    $WORKSHOP_CACHE_DIR if set, otherwise ``folder/cache`` (next to the data); then the
+    user's cache folder ($XDG_CACHE_HOME or ~/.cache), for when the first is read-only.
+    """
+    sources = [sums[name] for name in MNIST_FILES.values()]
+    tag = hashlib.sha256(json.dumps([CACHE_FORMAT, sources]).encode()).hexdigest()[:16]
+    first = Path(os.environ.get(CACHE_VARIABLE) or Path(folder) / "cache")
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "neural-network-workshop"
+    return [first / f"mnist-{tag}", user / f"mnist-{tag}"]
+
+
+def array_digest(array):
+    """SHA-256 of an array's dtype, shape and bytes: equal digests mean equal arrays."""
+    digest = hashlib.sha256(f"{array.dtype.str} {array.shape}\n".encode())
+    digest.update(np.ascontiguousarray(array).data)
+    return digest.hexdigest()
+
+
+def open_cache(place):
+    """The cached arrays in ``place``, mapped copy-on-write; None if missing or damaged (checksum mismatch)."""
+    try:
+        expected = json.loads((place / "checksums.json").read_text())
+        if not isinstance(expected, dict) or sorted(expected) != sorted(MNIST_KEYS):
+            return None
+        arrays = {key: np.load(place / f"{key}.npy", mmap_mode="c", allow_pickle=False) for key in MNIST_KEYS}
+    except (OSError, ValueError, EOFError):  # missing, unreadable, cut short or not .npy
+        return None
+    if any(array_digest(arrays[key]) != expected[key] for key in MNIST_KEYS):
+        return None
+    return {key: np.asarray(array) for key, array in arrays.items()}  # plain arrays, backed by the files
+
+
+def write_cache(place, arrays):
+    """Write the arrays and their checksums into ``place``; False if it cannot be written there.
+
+    Every file is written under a temporary name, then renamed (atomic): a reader sees
+    the old file or the new one, never half of one; checksums.json comes last.
+    """
+    files = {f"{key}.npy": array for key, array in arrays.items()}
+    files["checksums.json"] = json.dumps({key: array_digest(array) for key, array in arrays.items()})
+    temporary = None
+    try:
+        place.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            handle, temporary = tempfile.mkstemp(dir=place, prefix=f".{name}.", suffix=".tmp")
+            with os.fdopen(handle, "wb") as file:
+                if isinstance(content, str):
+                    file.write(content.encode())
+                else:
+                    np.save(file, content, allow_pickle=False)
+            os.chmod(temporary, 0o644)  # readable by every user of a shared folder
+            os.replace(temporary, place / name)
+            temporary = None
+    except OSError:  # read-only, not ours, full, or (Windows) a file still mapped by a kernel
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        return False
+    return True
+
+
+def cached_arrays(folder, sums):
+    """The arrays of ``mnist_from_idx(folder)``, from the first cache that is intact.
+
+    Without one, they are made from the IDX files and written into the first folder
+    that can be written; where none can, this kernel keeps its own copy in memory.
+    """
+    places = cache_folders(folder, sums)
+    for place in places:
+        arrays = open_cache(place)
+        if arrays is not None:
+            return arrays
+    arrays = mnist_from_idx(folder)
+    for place in places:
+        if write_cache(place, arrays):
+            return open_cache(place) or arrays
+    return arrays
 
 
 def one_hot(y, num_classes=10):

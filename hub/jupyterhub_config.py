@@ -1,0 +1,105 @@
+"""JupyterHub for a day's workshop on one machine: the settings tests/test_hub.py runs.
+
+    WORKSHOP_PASSWORD=... WORKSHOP_ADMIN_PASSWORD=... jupyterhub -f hub/jupyterhub_config.py
+
+Participants log in with any name and the one shared password (JupyterHub's shared-password
+authenticator, 5.3 or later); the instructor logs in as "instructor" with the admin password.
+Each participant gets a copy of the workshop (notebooks, helpers, data) in their home folder
+at their first start; every kernel maps the same MNIST cache ($WORKSHOP_CACHE_DIR, made once
+by the administrator, see hub/README.md). Idle servers are stopped after an hour.
+
+Users' servers run as the hub's own user (SimpleLocalProcessSpawner), with no isolation between
+participants and no memory limit enforced: fine for a rehearsal on a laptop or a room that trusts
+itself. For a real room use The Littlest JupyterHub or Zero to JupyterHub (hub/README.md), which
+enforce the same memory limit. Every setting can be changed by environment variables:
+    WORKSHOP_PASSWORD        the participants' password (at least 8 characters; required)
+    WORKSHOP_ADMIN_PASSWORD  the instructor's password (at least 32 characters; optional)
+    WORKSHOP_ADMINS          the instructors' user names, comma-separated (default: instructor)
+    WORKSHOP_HUB_IP, WORKSHOP_HUB_PORT   where the hub listens (default 127.0.0.1 and 8000)
+    WORKSHOP_SOURCE          the workshop folder copied for each participant (default: this repository)
+    WORKSHOP_HOMES           where participants' home folders are made (default /srv/workshop-homes)
+    WORKSHOP_CACHE_DIR       the shared MNIST cache (default /srv/workshop-cache)
+    WORKSHOP_CULL_TIMEOUT    seconds idle before a server is stopped (default 3600)
+"""
+import os
+import shutil
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821 (JupyterHub's config loader defines get_config)
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent  # the hub's environment: jupyterhub-singleuser and the workshop's packages
+WORKSHOP_PARTS = ["notebooks", "helpers", "data", "README.md"]  # what a participant needs (solutions stay out)
+
+# Where the hub listens. The proxy is configurable-http-proxy (npm), found on PATH.
+c.JupyterHub.ip = os.environ.get("WORKSHOP_HUB_IP", "127.0.0.1")
+c.JupyterHub.port = int(os.environ.get("WORKSHOP_HUB_PORT", "8000"))
+c.JupyterHub.hub_ip = "127.0.0.1"
+
+# Login: one shared password for participants, any user name; instructors are admins.
+c.JupyterHub.authenticator_class = "shared-password"
+c.SharedPasswordAuthenticator.user_password = os.environ["WORKSHOP_PASSWORD"]
+c.SharedPasswordAuthenticator.admin_password = os.environ.get("WORKSHOP_ADMIN_PASSWORD") or None
+c.Authenticator.admin_users = set(filter(None, os.environ.get("WORKSHOP_ADMINS", "instructor").split(",")))
+c.Authenticator.allow_all = True  # anyone with the password (JupyterHub 5 requires saying so)
+
+# Participants' servers: JupyterLab, opened on the first notebook of their copy of the workshop.
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = os.environ.get("WORKSHOP_HOMES", "/srv/workshop-homes") + "/{username}"
+c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
+c.Spawner.default_url = "/lab/tree/workshop/notebooks/00_introduction.ipynb"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+if os.geteuid() == 0:
+    c.Spawner.args = ["--allow-root"]  # without it a server started as root stops at once
+# Memory, measured with tools/memory.py: a kernel that has run helpers.load_mnist() takes about 77 MB PSS
+# with 30 kernels sharing the MNIST cache (310 MB each without it); after notebook 04, about 150 MB
+# (141 MB of it its own: Python, NumPy, Matplotlib, figures); the single-user server about 110 MB.
+# The first kernel to read the cache is charged its 220 MB of page cache. This spawner enforces
+# neither value; TLJH and Zero to JupyterHub do (hub/README.md).
+c.Spawner.mem_guarantee = "512M"
+c.Spawner.mem_limit = "1G"
+c.Spawner.environment = {
+    # Every kernel maps the same cache of the MNIST arrays (helpers/data.py): one copy in memory.
+    "WORKSHOP_CACHE_DIR": os.environ.get("WORKSHOP_CACHE_DIR", "/srv/workshop-cache"),
+}
+
+
+def copy_workshop(spawner):
+    """Before a participant's server starts: a copy of the workshop in their home folder, if they have none."""
+    source = Path(os.environ.get("WORKSHOP_SOURCE", REPOSITORY))
+    target = Path(spawner.home_dir) / "workshop"
+    if target.exists():
+        return  # their own work, kept across restarts
+    target.mkdir(parents=True)
+    for part in WORKSHOP_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part, ignore=shutil.ignore_patterns("cache", "__pycache__"))
+        elif (source / part).is_file():
+            shutil.copy2(source / part, target / part)
+
+
+c.Spawner.pre_spawn_hook = copy_workshop
+
+# Idle servers (no kernel activity, no open tab) are stopped after an hour; their files stay.
+c.JupyterHub.services = [{
+    "name": "idle-culler",
+    "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                f"--timeout={os.environ.get('WORKSHOP_CULL_TIMEOUT', '3600')}",
+                f"--cull-every={min(600, int(os.environ.get('WORKSHOP_CULL_TIMEOUT', '3600')) // 2)}"],
+}]
+c.JupyterHub.load_roles = [{
+    "name": "idle-culler",
+    "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+    "services": ["idle-culler"],
+}]
+
+# The room (the instructor's live view) as a hub service goes here, once it exists. It will need:
+#   - a services entry {"name": "room", "url": "http://127.0.0.1:PORT", "command": [...],
+#     "oauth_no_confirm": True}, the room a tornado app whose pages are guarded by HubOAuthenticated
+#     and whose instructor page admits only hub admins;
+#   - kernels that report with the hub's token, so participants type no room code: the scope
+#     "access:services!service=room" both in c.Spawner.server_token_scopes (with JupyterHub's
+#     defaults kept) and in the "user" role's scopes (either alone gives 403);
+#   - the kernels told where to report, e.g. c.Spawner.environment["WORKSHOP_ROOM"] = "/services/room/".
