@@ -3,11 +3,12 @@
 Uses Playwright with the system's Chromium (as tests/test_browser.py); skipped, with the reason,
 without them. Screenshots go to screenshots/room*.png.
 """
-import shutil
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.chromium import CHROMIUM, browser  # noqa: F401 (browser: a fixture)
 
 from helpers.check._causes import CAUSES
 
@@ -15,9 +16,6 @@ from room import launch
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "screenshots"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
 expect = playwright.expect
@@ -40,14 +38,6 @@ def post(room, n, name, notebook, todo, passed, cause, ago):
              "notebook": notebook, "todo": todo, "passed": passed, "cause": cause, "time": now - ago, "sent": now}
     status, body = room.post("/api/events", event)
     assert status == 201, body
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
