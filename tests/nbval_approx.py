@@ -39,8 +39,9 @@ import re
 import pytest
 
 KEY = "approx"
-# A number as the notebooks print it: 95.41, -3, 1,000 (thousands separators), 6e-11.
-NUMBER = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?")
+# A number as the notebooks print it: 95.41, -3, 1,000 (thousands separators), 6e-11; not the digits of a
+# word such as "L2" or "float32".
+NUMBER = re.compile(r"(?<!\w)-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 PLACEHOLDER = "<number>"
 HERE = "#"  # where the number a rule places stands, in the line its "at" is searched in
 TEXT_FIELDS = ("text", "text/plain")  # stream text, and the plain-text form of a result

@@ -275,6 +275,7 @@ def test_bundle_installs_offline_and_runs_a_notebook(tmp_path):
     assert complete, "\n".join(lines)
     assert not {w for w in os.listdir(bundle / "wheelhouse")} - set(manifest["wheels"])
     assert manifest["index_url"] == make_bundle.INDEX_URL and manifest["pip_configuration"] == make_bundle.ISOLATED
+    assert manifest["resolved_for"] == {HERE: f"{HERE}.0"}  # the first patch release: installs on every one
     assert lines[0] == (f"The wheels come from {make_bundle.INDEX_URL} alone "
                         "(this computer's pip configuration is ignored).")
     log = (bundle / "pip.log").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 from nbval.plugin import get_sanitize_patterns
 
 from helpers import Network
+from helpers.modern import ModernNetwork
 from tests.nbval_approx import KEY, Tolerance, numbers_and_rest, numbers_in_place, tolerance_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,10 @@ def test_numbers_are_split_from_the_words_around_them():
     numbers, rest = numbers_and_rest("seed 3: validation 95.41%, 1,000 steps, error 6e-11, change -0.5")
     assert numbers == [3, 95.41, 1000, 6e-11, -0.5]
     assert rest == "seed <number>: validation <number>%, <number> steps, error <number>, change <number>"
+
+
+def test_the_digits_of_a_word_are_part_of_the_word():
+    assert numbers_and_rest("with L2: 381, in float32") == ([381], "with L2: <number>, in float32")
 
 
 def test_a_list_of_numbers_is_not_read_as_thousands():
@@ -153,18 +158,18 @@ def test_nbval_compares_tagged_cells_with_their_tolerance(tmp_path):
     assert "match none of its stored numbers: ['coast #']" in report
 
 
-# Ways to break helpers.Network on purpose, each appended to a copy of helpers/network.py: they wrap
-# its methods by name, so they break the copy whatever the lines inside those methods say.
-BREAKS = {
-    "steps uphill": """
+# Ways to break the reference networks on purpose, each appended to a copy of the helper module that
+# defines them: they wrap methods by name, so they break the copy whatever the lines inside them say.
+BREAKS = {  # name: (the module it is appended to, the code)
+    "steps uphill": ("network.py", """
 _descend = Network.update_mini_batch
 Network.update_mini_batch = lambda self, X, Y, eta: _descend(self, X, Y, -eta)
-""",
-    "prints the cost divided by 10": """
+"""),
+    "prints the cost divided by 10": ("network.py", """
 _cost = Network.cost_of_outputs
 Network.cost_of_outputs = lambda self, a, Y: _cost(self, a, Y) / 10
-""",
-    "never moves its biases": """
+"""),
+    "never moves its biases": ("network.py", """
 _step = Network.update_mini_batch
 def _frozen_biases(self, X, Y, eta):
     saved = [b.copy() for b in self.biases]
@@ -173,43 +178,60 @@ def _frozen_biases(self, X, Y, eta):
         b[...] = start
     return outputs
 Network.update_mini_batch = _frozen_biases
-""",
+"""),
+    "ignores L2": ("modern.py", """
+_init = ModernNetwork.__init__
+def _without_l2(self, *args, **kwargs):
+    _init(self, *args, **kwargs)
+    self.l2 = 0.0
+ModernNetwork.__init__ = _without_l2
+"""),
 }
-# The cells of notebook 04 that train and score helpers.Network (with the setup cells they need),
-# and, for each break, the ones that must fail.
-NETWORK_CELLS = ["04-002", "04-003", "04-015", "04-016", "04-018", "04-026"]
+# For each notebook, the cells that train and score a reference network (with the cells they need),
+# and for each break, the notebook and the cells that must fail.
+NOTEBOOK_CELLS = {
+    "04_training.ipynb": ["04-002", "04-003", "04-015", "04-016", "04-018", "04-026"],
+    "07_going_further.ipynb": ["07-002", "07-003", "07-005", "07-010", "07-014", "07-018", "07-020", "07-025",
+                               "07-030", "07-033", "07-034-weights", "07-035", "07-038", "07-042"],
+}
 MUST_FAIL = {
-    "steps uphill": ["04-015", "04-016", "04-018", "04-026"],
-    "prints the cost divided by 10": ["04-015"],
-    "never moves its biases": ["04-015"],
+    "steps uphill": ("04_training.ipynb", ["04-015", "04-016", "04-018", "04-026"]),
+    "prints the cost divided by 10": ("04_training.ipynb", ["04-015"]),
+    "never moves its biases": ("04_training.ipynb", ["04-015"]),
+    "ignores L2": ("07_going_further.ipynb", ["07-038", "07-042"]),
 }
 
 
 def test_the_breaks_wrap_methods_that_exist():
-    """If Network's methods are renamed or take other arguments, say so here, not as a puzzling pass."""
+    """If the networks' methods are renamed or take other arguments, say so here, not as a puzzling pass."""
     assert list(inspect.signature(Network.update_mini_batch).parameters) == ["self", "X", "Y", "eta"]
     assert list(inspect.signature(Network.cost_of_outputs).parameters) == ["self", "a", "Y"]
     assert "history[\"cost\"].append(self.cost_of_outputs(" in inspect.getsource(Network.sgd)
+    assert "self.l2" in inspect.getsource(ModernNetwork.backprop)
+    assert set(MUST_FAIL) == set(BREAKS)
 
 
 @pytest.mark.regression  # about a minute each: its own CI step (pyproject.toml)
 @pytest.mark.parametrize("name", BREAKS)
-def test_a_broken_training_fails_notebook_04(tmp_path, name):
-    """Break helpers.Network on purpose, in a copy of the workshop: notebook 04's training cells must fail.
+def test_a_broken_training_fails_its_notebook(tmp_path, name):
+    """Break a reference network on purpose, in a copy of the workshop: the notebook's training cells must fail.
 
     Each break moves the numbers the cells print by more than their tolerances allow (and a cost
     divided by 10, or biases that never move, stay within one absolute tolerance of 0.6 meant for
-    percentages: that is why the training cell's costs have a relative one).
+    percentages: that is why the training cell's costs have a relative one; a network without L2
+    is as accurate in a short run, but its weights are larger: that is why 07 prints their size).
     """
+    module, code = BREAKS[name]
+    notebook_name, must_fail = MUST_FAIL[name]
     shutil.copytree(ROOT / "helpers", tmp_path / "helpers")
     shutil.copytree(ROOT / "data", tmp_path / "data", ignore=shutil.ignore_patterns("cache"))
-    network = tmp_path / "helpers" / "network.py"
-    network.write_text(network.read_text() + "\n" + BREAKS[name])
-    nb = nbformat.read(ROOT / "solutions" / "04_training.ipynb", as_version=4)
-    cells = {cell.get("id"): cell for cell in nb.cells}
-    assert set(NETWORK_CELLS) <= set(cells), "notebook 04's cells have new ids: update NETWORK_CELLS"
-    nb.cells = [cells[i] for i in NETWORK_CELLS]
-    notebook = tmp_path / "solutions" / "04_training.ipynb"
+    broken = tmp_path / "helpers" / module
+    broken.write_text(broken.read_text() + "\n" + code)
+    nb = nbformat.read(ROOT / "solutions" / notebook_name, as_version=4)
+    cells, wanted = {cell.get("id"): cell for cell in nb.cells}, NOTEBOOK_CELLS[notebook_name]
+    assert set(wanted) <= set(cells), f"{notebook_name}'s cells have new ids: update NOTEBOOK_CELLS"
+    nb.cells = [cells[i] for i in wanted]
+    notebook = tmp_path / "solutions" / notebook_name
     notebook.parent.mkdir()
     nbformat.write(nb, notebook)
     result = subprocess.run(
@@ -218,10 +240,10 @@ def test_a_broken_training_fails_notebook_04(tmp_path, name):
          "-p", "no:cacheprovider", "-rA", str(notebook)],
         cwd=ROOT, capture_output=True, text=True, timeout=1800)  # minutes on a busy machine
     report = result.stdout
-    verdicts = {NETWORK_CELLS[int(n)]: verdict for verdict, n in re.findall(r"^(PASSED|FAILED) \S*::Cell (\d+)", report,
-                                                                          flags=re.MULTILINE)}
-    assert len(verdicts) == len(NETWORK_CELLS), report[-3000:]
-    assert [i for i in MUST_FAIL[name] if verdicts[i] != "FAILED"] == [], report[-5000:]
+    verdicts = {wanted[int(n)]: verdict for verdict, n in re.findall(r"^(PASSED|FAILED) \S*::Cell (\d+)", report,
+                                                                   flags=re.MULTILINE)}
+    assert len(verdicts) == len(wanted), report[-3000:]
+    assert [i for i in must_fail if verdicts[i] != "FAILED"] == [], report[-5000:]
     assert "numbers further apart than the cell's tolerance allows" in report, report[-3000:]
 
 

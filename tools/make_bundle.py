@@ -14,7 +14,11 @@ The bundle (default: bundle/, not committed) holds
 
 The wheels come from `pip download --only-binary=:all:` with --platform and --python-version for each
 platform and Python, resolving requirements.txt itself (and requirements-keras.txt with --keras):
-nothing is picked by hand. They come from one index, PyPI unless --index-url says otherwise, and from
+nothing is picked by hand. A Python "3.11" is resolved as its first patch release, 3.11.0, so that the
+bundle installs on every 3.11 a participant may have: where a package's newest release needs a later
+patch release (soupsieve 4.1 needs 3.11.5), the bundle holds the newest that installs on 3.11.0
+(soupsieve 2.10), and an online install on 3.11.7 gets the newer one. tools/check_bundle.py compares a
+participant's install with the bundle, so both are right; the manifest records the patch release. They come from one index, PyPI unless --index-url says otherwise, and from
 nowhere else: pip runs isolated from this computer's pip configuration (--isolated, PIP_CONFIG_FILE set
 to os.devnull, no PIP_* variables), so an extra index or find-links configured here cannot put other
 releases on the stick than an online install gets. (A certificate or proxy still comes from the usual
@@ -356,6 +360,7 @@ def build(out, platforms, pythons, keras=False, root=ROOT, say=print, index_url=
     manifest = make_manifest(targets, wheelhouse, files, workshop, extra={
         "commit": commit, "created": time.strftime("%Y-%m-%d"), "pip": importlib.metadata.version("pip"),
         "index_url": index_url, "pip_configuration": ISOLATED,
+        "resolved_for": {python: marker_environment(platforms[0], python)["python_full_version"] for python in pythons},
         "requirements": {r: sha256(root / r) for r in sorted({r for s in sets for r in SETS[s]})},
     })
     (workshop / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
