@@ -6,7 +6,9 @@ Participants log in with any name and the one shared password (JupyterHub's shar
 authenticator, 5.3 or later); the instructor logs in as "instructor" with the admin password.
 Each participant gets a copy of the workshop (notebooks, helpers, data) in their home folder
 at their first start; every kernel maps the same MNIST cache ($WORKSHOP_CACHE_DIR, made once
-by the administrator, see hub/README.md). Idle servers are stopped after an hour.
+by the administrator, see hub/README.md). Idle servers are stopped after an hour. The room (the
+instructor's live view) is the hub's service at /services/room/: admins see it, and participants who
+run helpers.room.join() report to it with their server's token.
 
 Users' servers run as the hub's own user (SimpleLocalProcessSpawner), with no isolation between
 participants and no memory limit enforced: fine for a rehearsal on a laptop or a room that trusts
@@ -20,6 +22,8 @@ enforce the same memory limit. Every setting can be changed by environment varia
     WORKSHOP_HOMES           where participants' home folders are made (default /srv/workshop-homes)
     WORKSHOP_CACHE_DIR       the shared MNIST cache (default /srv/workshop-cache)
     WORKSHOP_CULL_TIMEOUT    seconds idle before a server is stopped (default 3600)
+    WORKSHOP_ROOM_PORT       the port of the room service, on 127.0.0.1 (default 8766)
+    WORKSHOP_ROOM_DB         the room's SQLite file, kept across restarts (default /srv/workshop-room/room.sqlite3)
 """
 import os
 import shutil
@@ -95,11 +99,24 @@ c.JupyterHub.load_roles = [{
     "services": ["idle-culler"],
 }]
 
-# The room (the instructor's live view) as a hub service goes here, once it exists. It will need:
-#   - a services entry {"name": "room", "url": "http://127.0.0.1:PORT", "command": [...],
-#     "oauth_no_confirm": True}, the room a tornado app whose pages are guarded by HubOAuthenticated
-#     and whose instructor page admits only hub admins;
-#   - kernels that report with the hub's token, so participants type no room code: the scope
-#     "access:services!service=room" both in c.Spawner.server_token_scopes (with JupyterHub's
-#     defaults kept) and in the "user" role's scopes (either alone gives 403);
-#   - the kernels told where to report, e.g. c.Spawner.environment["WORKSHOP_ROOM"] = "/services/room/".
+# The room (room/, the instructor's live view) as the hub's service at /services/room/. The hub starts it,
+# and restarts it with the hub; everything it received is in WORKSHOP_ROOM_DB. Hub admins see its page
+# (they log in through the hub: HubOAuth, no confirmation page); participants get 403 there.
+ROOM_PORT = int(os.environ.get("WORKSHOP_ROOM_PORT", "8766"))
+c.JupyterHub.services.append({
+    "name": "room",
+    "url": f"http://127.0.0.1:{ROOM_PORT}",
+    "command": [sys.executable, "-m", "room", "--hub",
+                "--db", os.environ.get("WORKSHOP_ROOM_DB", "/srv/workshop-room/room.sqlite3")],
+    "cwd": str(REPOSITORY),
+    "oauth_no_confirm": True,
+})
+# A participant's kernel reports with its server's token ($JUPYTERHUB_API_TOKEN), which may reach the room
+# only when both the token's scopes and its user's hold "access:services!service=room" (either alone: 403).
+# The server token keeps JupyterHub's defaults (the "server" role's scopes, jupyterhub/roles.py), and
+# the "user" role its default "self".
+ROOM_ACCESS = "access:services!service=room"
+c.Spawner.server_token_scopes = ["users:activity!user", "access:servers!server", ROOM_ACCESS]
+c.JupyterHub.load_roles.append({"name": "user", "scopes": ["self", ROOM_ACCESS]})
+# Where kernels report (helpers/room.py): straight to the service on this machine, under its prefix.
+c.Spawner.environment["WORKSHOP_ROOM_URL"] = f"http://127.0.0.1:{ROOM_PORT}/services/room/"

@@ -1,9 +1,15 @@
-"""``python -m room``: open the room on this laptop and print how to join it and the instructor's link."""
+"""``python -m room``: open the room on this laptop and print how to join it and the instructor's link.
+
+``python -m room --hub``: the room as a JupyterHub service, which the hub starts (hub/jupyterhub_config.py).
+"""
 import argparse
 import asyncio
 import logging
+import os
 import socket
+import sqlite3
 import sys
+import urllib.parse
 from pathlib import Path
 
 import tornado.httpserver
@@ -33,6 +39,9 @@ def main(argv=None):
     parser.add_argument("--per-address", type=int, default=20,
                         help="the most participants joining from one network address (default: 20)")
     parser.add_argument("--delete", action="store_true", help="delete the room's file and stop")
+    parser.add_argument("--hub", action="store_true",
+                        help="run as the JupyterHub service the hub starts: the address and prefix come from the "
+                             "hub, and the hub says who is who (no room code, no key)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(message)s")
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # refusals are answered, not logged one by one
@@ -47,16 +56,32 @@ def main(argv=None):
         print("The room is closed.", file=sys.stderr)
 
 
-async def serve(args):
-    """Open the room and serve it until stopped."""
-    room = Room(args.db, workshop_todos(), per_address=args.per_address)
-    server = tornado.httpserver.HTTPServer(make_app(room), max_body_size=1024 * 1024)  # larger: the connection is closed
+def open_room(db, per_address):
+    """The Room in ``db`` (its folder made if need be); SystemExit with the reason if it cannot be opened."""
     try:
-        server.listen(args.port, args.host, backlog=1024)  # a whole class may connect in the same instant
+        db.resolve().parent.mkdir(parents=True, exist_ok=True)
+        return Room(db, workshop_todos(), per_address=per_address)
+    except (OSError, sqlite3.Error) as error:
+        raise SystemExit(f"Cannot open the room's file {db.resolve()}: {error}") from None
+
+
+def listen(app, room, host, port, other_port="--port"):
+    """Serve ``app`` on host:port; SystemExit with the reason (and ``room`` closed) if it cannot."""
+    server = tornado.httpserver.HTTPServer(app, max_body_size=1024 * 1024)  # larger: the connection is closed
+    try:
+        server.listen(port, host, backlog=1024)  # a whole class may connect in the same instant
     except OSError as error:
         room.close()
-        raise SystemExit(f"Cannot listen on {args.host}:{args.port} ({error.strerror}): is a room already "
-                         "running? Stop it, or choose another port with --port.") from None
+        raise SystemExit(f"Cannot listen on {host}:{port} ({error.strerror}): is a room already "
+                         f"running? Stop it, or choose another port with {other_port}.") from None
+
+
+async def serve(args):
+    """Open the room and serve it until stopped."""
+    if args.hub:
+        return await serve_on_hub(args)
+    room = open_room(args.db, args.per_address)
+    listen(make_app(room), room, args.host, args.port)
     host = lan_address() if args.host in ("0.0.0.0", "") else args.host
     url = f"http://{host}:{args.port}"
     print(f"The room is open; its data is kept in {args.db.resolve()}.\n"
@@ -65,6 +90,24 @@ async def serve(args):
           f"Your page (keep this link to yourself: it holds the instructor's key):\n\n"
           f"    {url}/instructor?key={room.key}\n\n"
           f"Stop the room with Ctrl+C; start it again the same way and it is as it was.", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        room.close()
+
+
+async def serve_on_hub(args):
+    """The room as the hub's service: on the address and under the prefix the hub gives, until stopped."""
+    if not os.environ.get("JUPYTERHUB_SERVICE_URL") or not os.environ.get("JUPYTERHUB_SERVICE_PREFIX"):
+        raise SystemExit("--hub is for the room JupyterHub starts as its service (hub/jupyterhub_config.py): "
+                         "JUPYTERHUB_SERVICE_URL and JUPYTERHUB_SERVICE_PREFIX are not set.")
+    address = urllib.parse.urlsplit(os.environ["JUPYTERHUB_SERVICE_URL"])
+    prefix = os.environ["JUPYTERHUB_SERVICE_PREFIX"]
+    room = open_room(args.db, None)  # every kernel may post from the same address: the hub says who is who
+    listen(make_app(room, prefix, hub=True), room, address.hostname, address.port, "WORKSHOP_ROOM_PORT")
+    print(f"The room is open at {prefix} on the hub; its data is kept in {args.db.resolve()}.\n"
+          f"The hub's admins open {prefix}instructor; participants run helpers.room.join() in a notebook.",
+          flush=True)
     try:
         await asyncio.Event().wait()
     finally:

@@ -10,12 +10,16 @@ One event is one JSON object (helpers/room.py makes them), for example::
 ``id`` a random number per event (a resent event is stored once), ``time`` when the check ran and
 ``sent`` when it was sent, both by the learner's clock (the room corrects for a clock that is off).
 Nothing else is accepted: no code, data, paths, user or machine names.
+
+On a JupyterHub the kernel sends no ``code``, ``participant`` or ``name``: the hub says who sent the
+event (the kernel's token is its user's), and the room fills them in (``sender`` in ``parse``).
 """
 import json
 import math
 import re
 
 FIELDS = {"code", "participant", "id", "name", "notebook", "todo", "passed", "cause", "time", "sent"}
+FROM_THE_HUB = {"code", "participant", "name"}  # on a hub: known from the sender's token, never from the body
 MAX_BODY = 4096  # bytes: an event is about 250
 MAX_NAME = 40
 MAX_WAIT = 12 * 3600  # seconds an event may have waited in a kernel (the room was down) before it is sent
@@ -32,10 +36,12 @@ class Refused(Exception):
         self.status = status
 
 
-def parse(body, todos, now):
+def parse(body, todos, now, sender=None):
     """The event in ``body`` (bytes), checked; raises Refused with the reason otherwise.
 
     ``todos`` is the set of ``(notebook, todo)`` of the workshop; ``now`` the room's clock.
+    ``sender``: on a hub, ``{"participant": ..., "name": ...}`` of the hub user who sent it; the body
+    must then hold every field but those of FROM_THE_HUB, which are taken from ``sender``.
     Returns the event's dict, with ``at``: when the check ran, by the room's clock.
     """
     if len(body) > MAX_BODY:
@@ -46,12 +52,17 @@ def parse(body, todos, now):
         raise Refused(400, f"The body is not JSON: {error}.") from None
     if not isinstance(event, dict):
         raise Refused(400, "The body must be one JSON object (an event).")
-    if unknown := sorted(set(event) - FIELDS):
+    expected = FIELDS if sender is None else FIELDS - FROM_THE_HUB
+    if sender is not None and (claimed := sorted(set(event) & FROM_THE_HUB)):
+        raise Refused(400, f"On a hub the hub says who sent an event: no {', '.join(claimed)} in the body.")
+    if unknown := sorted(set(event) - expected):
         raise Refused(400, f"Unknown fields: {', '.join(unknown)}.")
-    if missing := sorted(FIELDS - set(event)):
+    if missing := sorted(expected - set(event)):
         raise Refused(400, f"Missing fields: {', '.join(missing)}.")
+    if sender is not None:
+        event.update(sender, code=None)
     for field in ("code", "participant", "id", "name", "notebook", "todo"):
-        if not isinstance(event[field], str):
+        if field in expected and not isinstance(event[field], str):
             raise Refused(400, f"{field} must be a string.")
     for field in ("participant", "id"):
         if not HEX_ID.fullmatch(event[field]):

@@ -1,11 +1,13 @@
 """The room's web server (tornado): participants' kernels post events, the instructor watches.
 
-Routes, under ``prefix`` (``/`` on a laptop; a JupyterHub service's prefix later):
+Routes, under ``prefix`` (``/`` on a laptop; ``/services/room/`` as a JupyterHub service):
 
 - ``POST api/join`` and ``POST api/events``: for participants, with the room code; they can read nothing;
 - ``instructor``, ``api/state``, ``api/stream`` (server-sent events), ``export.csv``, ``POST api/delete``:
   for the instructor, who opens ``instructor?key=KEY`` once (the key then sits in a cookie, out of the
   address bar on a projector). Who is the instructor is decided in ``get_current_user`` alone.
+
+On a JupyterHub (``make_app(..., hub=True)``) the hub says who is who instead: room/hub.py.
 """
 import asyncio
 import hmac
@@ -104,11 +106,15 @@ class Join(Participant):
 class Events(Participant):
     """One check's outcome from a participant's kernel: 201 stored, 200 already stored, else 4xx."""
 
+    def accept(self, body):
+        """The event in ``body``, checked, sent with the room's code; raises Refused otherwise."""
+        event = events.parse(body, self.room.todo_set, time.time())
+        self.check_code(event["code"])
+        return event
+
     async def post(self):
         try:
-            event = events.parse(self.request.body, self.room.todo_set, time.time())
-            self.check_code(event["code"])
-            cell = self.room.add(event, self.request.remote_ip)
+            cell = self.room.add(self.accept(self.request.body), self.request.remote_ip)
         except Refused as refused:
             return self.refuse(refused)
         await self.application.settings["committed"](cell)  # answered once it is on the disk
@@ -132,6 +138,9 @@ class InstructorPage(Handler):
             self.set_cookie(COOKIE, key, httponly=True, samesite="Strict", expires_days=30)
             self.redirect("instructor")
             return
+        self.show()
+
+    def show(self):
         self.require_instructor()
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish((STATIC / "room.html").read_bytes())
@@ -140,7 +149,8 @@ class InstructorPage(Handler):
 class State(Handler):
     def get(self):
         self.require_instructor()
-        self.finish({**self.room.state(), "version": self.application.settings["version"][0]})
+        self.finish({**self.room.state(), "version": self.application.settings["version"][0],
+                     "hub": self.application.settings["hub"]})
 
 
 class Export(Handler):
@@ -190,8 +200,10 @@ class Stream(Handler):
             streams.discard(queue)
 
 
-def make_app(room, prefix="/"):
-    """The tornado application for ``room`` (a store.Room), its routes under ``prefix``."""
+def make_app(room, prefix="/", hub=False):
+    """The tornado application for ``room`` (a store.Room), its routes under ``prefix``.
+
+    ``hub``: run as a JupyterHub service (room/hub.py's handlers, which ask the hub who is who)."""
     streams, version, waiting, changed = set(), [0], [], {}
 
     def committed(cell=None):
@@ -235,9 +247,15 @@ def make_app(room, prefix="/"):
             except tornado.queues.QueueFull:  # a page too far behind: dropped; it reconnects, reloads the state
                 streams.discard(queue)
 
-    routes = [("", Home), ("instructor", InstructorPage), ("api/join", Join), ("api/events", Events),
-              ("api/state", State), ("api/stream", Stream), ("export.csv", Export), ("api/delete", Delete),
-              (r"static/(.*)", tornado.web.StaticFileHandler, {"path": str(STATIC)})]
+    routes = {"": Home, "instructor": InstructorPage, "api/join": Join, "api/events": Events,
+              "api/state": State, "api/stream": Stream, "export.csv": Export, "api/delete": Delete}
+    settings = {}
+    if hub:
+        from . import hub as on_hub  # only here: a laptop's room needs no JupyterHub installed
+        routes.update(on_hub.ROUTES)
+        settings["cookie_secret"] = room.cookie_secret  # signs the hub's login cookies: they outlive a restart
     return tornado.web.Application(
-        [(prefix + route[0], *route[1:]) for route in routes],
-        room=room, broadcast=broadcast, committed=committed, streams=streams, version=version, wrong_codes={})
+        [(prefix + path, handler) for path, handler in routes.items()] +
+        [(prefix + r"static/(.*)", tornado.web.StaticFileHandler, {"path": str(STATIC)})],
+        room=room, broadcast=broadcast, committed=committed, streams=streams, version=version, wrong_codes={},
+        hub=hub, prefix=prefix, **settings)

@@ -1,7 +1,7 @@
 """The room's memory: one SQLite file holds every event; the view of the room is computed from it.
 
 Stop the server and start it again with the same file, and the room (its code, the instructor's
-key, every participant and event) is as it was.
+key, the secret that signs its cookies on a hub, every participant and event) is as it was.
 """
 import bisect
 import collections
@@ -30,7 +30,8 @@ class Room:
     """The room in ``path`` (created if new): its code, key, participants and their checks' outcomes.
 
     ``todos``: the workshop's ``[(notebook, todo), ...]`` in order. At most ``per_address``
-    participants join from one network address, ``max_participants`` in all, and each sends
+    participants join from one network address (None: no limit; on a hub, which says who is who,
+    every kernel may post from the same address), ``max_participants`` in all, and each sends
     at most ``max_events`` events (a whole workshop is about a hundred).
     """
 
@@ -42,6 +43,7 @@ class Room:
         self.db.executescript(SCHEMA)
         self.code = self._setting("code", lambda: "".join(secrets.choice(CODE_LETTERS) for _ in range(4)))
         self.key = self._setting("key", lambda: secrets.token_urlsafe(18))
+        self.cookie_secret = self._setting("cookie_secret", lambda: secrets.token_hex(32))
         self._load()
 
     def _setting(self, name, new):
@@ -78,7 +80,7 @@ class Room:
         """
         pid, now = event["participant"], time.time()
         if pid not in self.names:
-            if self.per_ip[address] >= self.per_address:
+            if self.per_address is not None and self.per_ip[address] >= self.per_address:
                 raise Refused(429, f"Already {self.per_address} participants from this address.")
             if len(self.names) >= self.max_participants:
                 raise Refused(429, f"The room is full ({self.max_participants} participants).")

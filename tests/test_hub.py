@@ -1,129 +1,111 @@
-"""The workshop's JupyterHub (hub/jupyterhub_config.py), started for real on 127.0.0.1.
+"""The workshop's JupyterHub (hub/jupyterhub_config.py) with its room, started for real on 127.0.0.1 (hub/launch.py).
 
 Runs on its own (marker `hub`): it needs configurable-http-proxy from npm, e.g.
-    npm install configurable-http-proxy      # into ./node_modules, where this test looks first
-    python -m pytest -m hub tests/test_hub.py
-Participants log in with the shared password, their servers start, and in each one a kernel runs
-notebook 02's cells as a participant would: the TODO as shipped, a wrong answer, the right one,
-each followed by its check; the MNIST arrays come from the one cache the administrator made.
+    npm install --no-save --no-package-lock configurable-http-proxy@5   # into ./node_modules, looked at first
+    python -m pytest -n 0 -m hub tests/test_hub.py
+First the room as a service on its own, the hub's API unreachable: it takes the word of the hub, and
+nobody else's, for who is who. Then the hub: participants log in with the shared password, their servers
+start, and in each one a kernel joins the room (helpers.room.join(), nothing typed) and runs notebook 02's
+cells as a participant would: the TODO as shipped, a wrong answer, the right one, each followed by its
+check; the MNIST arrays come from the one cache the administrator made. The instructor, logged in to the
+hub, sees each one's progress in the room; a participant sees nothing of it and cannot report as someone else.
 """
 import asyncio
+import concurrent.futures
+import csv
+import http.client
+import io
 import json
 import os
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 import requests
-from tornado.httpclient import HTTPRequest
-from tornado.websocket import websocket_connect
+
+from hub import launch
+from room.store import Room
+from room.todos import workshop_todos
+from tests.chromium import CHROMIUM, browser  # noqa: F401 (browser: a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "workshop-password"
 ADMIN_PASSWORD = "an-instructor-password-of-32-characters-or-more"
-TOKEN = uuid.uuid4().hex  # the test's own service, to start servers and make tokens
 PARTICIPANTS = ["ada", "grace", "alan"]
+ROOM = "/services/room/"
 
 pytestmark = pytest.mark.hub
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def participant_id(name):
+    """The room's number for the hub user ``name`` (room/hub.py needs JupyterHub: imported here, not on collection)."""
+    from room.hub import participant_id
+    return participant_id(name)
 
 
-def proxy_command():
-    local = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
-    found = str(local) if local.exists() else shutil.which("configurable-http-proxy")
-    if not found:
-        pytest.fail("configurable-http-proxy not found: run `npm install configurable-http-proxy` in the repository")
-    return found
+@pytest.fixture
+def room_on_a_hub_that_is_down(tmp_path):
+    """``python -m room --hub`` as JupyterHub starts it, but the hub's API is unreachable (http://127.0.0.1:9)."""
+    port = launch.free_port()
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")},
+           "JUPYTERHUB_SERVICE_NAME": "room", "JUPYTERHUB_SERVICE_URL": f"http://127.0.0.1:{port}",
+           "JUPYTERHUB_SERVICE_PREFIX": "/services/room/", "JUPYTERHUB_API_URL": "http://127.0.0.1:9/hub/api",
+           "JUPYTERHUB_API_TOKEN": "the-services-token", "JUPYTERHUB_CLIENT_ID": "service-room",
+           "JUPYTERHUB_OAUTH_CALLBACK_URL": "/services/room/oauth_callback",
+           "JUPYTERHUB_OAUTH_ACCESS_SCOPES": json.dumps(["access:services", "access:services!service=room"])}
+    process = subprocess.Popen([sys.executable, "-m", "room", "--hub", "--db", str(tmp_path / "room.sqlite3")],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "The room is open at /services/room/ on the hub" in process.stdout.readline()
+        yield http.client.HTTPConnection("127.0.0.1", port, timeout=30), tmp_path / "room.sqlite3"
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        assert "Traceback" not in process.stderr.read()
+
+
+def test_as_a_hub_service_the_hub_says_who_is_who_and_nobody_else(room_on_a_hub_that_is_down):
+    connection, db = room_on_a_hub_that_is_down
+
+    def ask(method, path, body=None, headers=()):
+        connection.request(method, path, body, dict(headers))
+        response = connection.getresponse()
+        return response.status, response.getheader("Location"), response.read()
+    room = Room(db, workshop_todos())
+    key = room.key  # the laptop's key: it opens nothing on a hub
+    for path in ("/services/room/instructor", f"/services/room/instructor?key={key}"):
+        status, location, _ = ask("GET", path)  # not logged in: to the hub's login (OAuth), with a state
+        assert status == 302 and location.startswith("/hub/api/oauth2/authorize?client_id=service-room&")
+        assert "redirect_uri=%2Fservices%2Froom%2Foauth_callback" in location and "state=" in location
+    assert ask("GET", "/services/room/")[:2] == (302, "/services/room/instructor")
+    for path in ("api/state", "api/stream", "export.csv"):
+        status, _, body = ask("GET", "/services/room/" + path)
+        assert (status, json.loads(body)["error"]) == (403, "Log in to the hub as an instructor first.")
+    event = {"id": "2" * 20, "notebook": "02", "todo": "sigmoid", "passed": True, "cause": None,
+             "time": time.time() - 1, "sent": time.time()}  # as a kernel on a hub sends it: it names nobody
+    status, _, body = ask("POST", "/services/room/api/events", json.dumps(event))  # no token
+    assert status == 403 and "a participant's kernel reports with its server's token" in json.loads(body)["error"]
+    status, _, body = ask("POST", "/services/room/api/events", json.dumps(event),
+                          {"Authorization": "token a-kernels-token"})  # the hub cannot be asked: later
+    assert (status, json.loads(body)["error"]) == (503, "The room cannot ask the hub who you are right now; "
+                                                        "try again in a minute.")
+    assert room.count_events() == 0
+    room.close()
 
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):
-    """A running hub: yields its base URL and the administrator's shared cache folder; stopped by PID after."""
+    """A running hub, its MNIST cache made by the administrator first; stopped by PID after."""
     work = tmp_path_factory.mktemp("hub")
-    cache = work / "shared-cache"
-    env = {**os.environ, "WORKSHOP_PASSWORD": PASSWORD, "WORKSHOP_ADMIN_PASSWORD": ADMIN_PASSWORD,
-           "WORKSHOP_HOMES": str(work / "homes"), "WORKSHOP_CACHE_DIR": str(cache),
-           "WORKSHOP_HUB_PORT": str(free_port()), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    # The administrator makes the cache once, as hub/README.md says.
-    subprocess.run([sys.executable, "-c", "import helpers; helpers.load_mnist()"], cwd=ROOT, env=env, check=True,
-                   timeout=300)
-    config = work / "test_config.py"
-    config.write_text(f"""
-load_subconfig({str(ROOT / "hub" / "jupyterhub_config.py")!r})
-c.JupyterHub.services.append({{"name": "tester", "api_token": {TOKEN!r}}})
-c.JupyterHub.load_roles.append({{"name": "tester", "services": ["tester"],
-                                "scopes": ["admin:users", "admin:servers", "tokens", "list:users"]}})
-c.JupyterHub.hub_port = {free_port()}
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{free_port()}"
-c.ConfigurableHTTPProxy.command = [{proxy_command()!r}]
-""")
-    log = open(work / "hub.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=work, env=env,
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{env['WORKSHOP_HUB_PORT']}"
+    launch.make_cache(work / "shared-cache")  # as hub/README.md says
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if requests.get(f"{url}/hub/api", timeout=5).ok:
-                    break
-            except requests.ConnectionError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the hub did not start:\n" + (work / "hub.log").read_text()[-3000:])
-            time.sleep(0.5)
-        yield {"url": url, "cache": cache, "homes": work / "homes", "log": work / "hub.log"}
-    finally:
-        process.send_signal(signal.SIGTERM)  # the hub stops the users' servers and its proxy
-        try:
-            process.wait(timeout=60)
-        finally:
-            try:
-                os.killpg(process.pid, signal.SIGKILL)  # whatever of this hub's process group is left
-            except ProcessLookupError:
-                pass
-            log.close()
-
-
-def api(hub, method, path, token=TOKEN, **kwargs):
-    response = requests.request(method, f"{hub['url']}/hub/api{path}", headers={"Authorization": f"token {token}"},
-                                timeout=60, **kwargs)
-    return response
-
-
-def log_in(hub, name, password):
-    """Log in through the hub's login form, as a browser does; returns the session and the response."""
-    session = requests.Session()
-    session.get(f"{hub['url']}/hub/login", timeout=30)
-    form = {"username": name, "password": password, "_xsrf": session.cookies.get("_xsrf")}
-    response = session.post(f"{hub['url']}/hub/login?next=", data=form, allow_redirects=False, timeout=30)
-    return session, response
-
-
-def start_server(hub, name):
-    response = api(hub, "POST", f"/users/{name}/server")
-    assert response.status_code in (201, 202), response.text
-
-
-def wait_until_ready(hub, name, timeout=180):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        server = api(hub, "GET", f"/users/{name}").json()["servers"].get("", {})
-        if server.get("ready"):
-            return server
-        time.sleep(1)
-    pytest.fail(f"{name}'s server did not start:\n" + hub["log"].read_text()[-3000:])
+        running = launch.start(work, PASSWORD, ADMIN_PASSWORD, work / "shared-cache")
+    except RuntimeError as error:
+        pytest.fail(str(error))
+    yield running
+    running.stop()
 
 
 def notebook_cells(name):
@@ -131,97 +113,189 @@ def notebook_cells(name):
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
 
 
-async def run_cells(ws_url, token, cells):
-    """Run the cells in the kernel behind ws_url; return for each its status and all the text it showed."""
-    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
-    results = []
-    try:
-        for code in cells:
-            msg_id = uuid.uuid4().hex
-            await ws.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "test", "session": msg_id,
-                           "version": "5.3"},
-                "parent_header": {}, "metadata": {}, "channel": "shell",
-                "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
-                            "allow_stdin": False, "stop_on_error": False}}))
-            texts, status, idle = [], None, False
-            while status is None or not idle:
-                message = json.loads(await asyncio.wait_for(ws.read_message(), timeout=180))
-                if message.get("parent_header", {}).get("msg_id") != msg_id:
-                    continue
-                kind, content = message["msg_type"], message["content"]
-                if kind == "stream":
-                    texts.append(content["text"])
-                elif kind in ("display_data", "execute_result"):
-                    texts.append(content["data"].get("text/plain", ""))
-                elif kind == "error":
-                    texts.append(f"{content['ename']}: {content['evalue']}")
-                elif kind == "execute_reply":
-                    status = content["status"]
-                elif kind == "status" and content["execution_state"] == "idle":
-                    idle = True
-            results.append((status, "".join(texts)))
-    finally:
-        ws.close()
-    return results
+STUDENT = notebook_cells("notebooks/02_forward_pass.ipynb")
+SOLUTION = notebook_cells("solutions/02_forward_pass.ipynb")
+TODO = next(i for i, code in enumerate(STUDENT) if code.startswith("def sigmoid(z):"))
+WRONG = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
+WHERE = ("import helpers.data\nfrom pathlib import Path\nX = helpers.load_mnist()[0][0]\n"
+         "while not hasattr(X, 'filename'):\n    X = X.base\nprint(Path(X.filename).parent.parent)")
+CELLS = [STUDENT[0], STUDENT[1],  # the setup cell, the imports
+         "helpers.room.join()",  # joining the hub's room: nothing to type
+         STUDENT[TODO], STUDENT[TODO + 1],  # the TODO as shipped, and its check
+         WRONG, STUDENT[TODO + 1],  # a wrong answer
+         SOLUTION[TODO], STUDENT[TODO + 1],  # the right one
+         WHERE]
+
+
+@pytest.fixture(scope="module")
+def notebook_02(hub):
+    """Each participant logs in, their server starts, a kernel runs CELLS; returns {name: (ws_url, token, results)}."""
+    assert "raise NotImplementedError" in STUDENT[TODO] and STUDENT[TODO + 1] == "check.sigmoid(sigmoid)"
+    for name in PARTICIPANTS:
+        assert launch.log_in(hub.url, name, PASSWORD)[1].status_code == 302
+        launch.start_server(hub, name)
+    kernels = {}
+    for name in PARTICIPANTS:
+        launch.wait_until_ready(hub, name)
+        token = launch.user_token(hub, name)
+        kernels[name] = (launch.open_kernel(hub, name, token, "workshop/notebooks/02_forward_pass.ipynb"), token)
+
+    async def all_at_once():  # as in a room: everyone at the same time
+        return await asyncio.gather(*(launch.run_cells(ws_url, token, CELLS) for ws_url, token in kernels.values()))
+    return {name: (*kernels[name], results) for name, results in zip(kernels, asyncio.run(all_at_once()))}
+
+
+def run(notebook_02, name, code):
+    """Run one more cell in ``name``'s kernel; returns (its status, its text).
+
+    In a thread of its own, whose event loop is free (Playwright's sync API runs one in this thread)."""
+    ws_url, token, _ = notebook_02[name]
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, launch.run_cells(ws_url, token, [code])).result()[0]
+
+
+def room_session(hub, name, password):
+    """Log in to the hub through its form, then open the room's page as a browser does (OAuth); (session, page)."""
+    session, response = launch.log_in(hub.url, name, password)
+    assert response.status_code == 302, response.text
+    page = session.get(f"{hub.url}{ROOM}instructor", timeout=30)  # to the hub's authorize, back, then the page
+    return session, page
 
 
 def test_the_shared_password_logs_participants_in_and_nothing_else(hub):
     for name in PARTICIPANTS:
-        session, response = log_in(hub, name, PASSWORD)
+        session, response = launch.log_in(hub.url, name, PASSWORD)
         assert response.status_code == 302, response.text
-        assert session.get(f"{hub['url']}/hub/api/user", timeout=30).json()["name"] == name
-    session, response = log_in(hub, "mallory", "not-the-password")
+        assert session.get(f"{hub.url}/hub/api/user", timeout=30).json()["name"] == name
+    session, response = launch.log_in(hub.url, "mallory", "not-the-password")
     assert response.status_code == 403 and "jupyterhub-session-id" not in response.cookies
-    assert api(hub, "GET", "/users/mallory").status_code == 404
+    assert hub.api("GET", "/users/mallory").status_code == 404
     # The instructor's name needs the admin password: the participants' one does not let anyone in as them.
-    assert log_in(hub, "instructor", PASSWORD)[1].status_code == 403
-    assert log_in(hub, "instructor", ADMIN_PASSWORD)[1].status_code == 302
-    assert api(hub, "GET", "/users/instructor").json()["admin"] is True
-    assert api(hub, "GET", "/users/ada").json()["admin"] is False
+    assert launch.log_in(hub.url, "instructor", PASSWORD)[1].status_code == 403
+    assert launch.log_in(hub.url, "instructor", ADMIN_PASSWORD)[1].status_code == 302
+    assert hub.api("GET", "/users/instructor").json()["admin"] is True
+    assert hub.api("GET", "/users/ada").json()["admin"] is False
 
 
-def test_participants_run_notebook_02_in_their_own_servers(hub):
+def test_participants_run_notebook_02_in_their_own_servers(hub, notebook_02):
     for name in PARTICIPANTS:
-        assert log_in(hub, name, PASSWORD)[1].status_code == 302
-        start_server(hub, name)
-    tokens = {}
-    for name in PARTICIPANTS:
-        wait_until_ready(hub, name)
-        assert (hub["homes"] / name / "workshop" / "notebooks" / "02_forward_pass.ipynb").is_file()
-        response = api(hub, "POST", f"/users/{name}/tokens", json={"note": "test", "expires_in": 600})
-        assert response.status_code in (200, 201), response.text
-        tokens[name] = response.json()["token"]
+        assert (hub.homes / name / "workshop" / "notebooks" / "02_forward_pass.ipynb").is_file()
     # A participant's token does not open another participant's server.
-    other = requests.get(f"{hub['url']}/user/grace/api/sessions", headers={"Authorization": f"token {tokens['ada']}"},
-                         timeout=30, allow_redirects=False)
+    other = requests.get(f"{hub.url}/user/grace/api/sessions", timeout=30, allow_redirects=False,
+                         headers={"Authorization": f"token {notebook_02['ada'][1]}"})
     assert other.status_code in (302, 403)
-
-    student = notebook_cells("notebooks/02_forward_pass.ipynb")
-    solution = notebook_cells("solutions/02_forward_pass.ipynb")
-    todo = next(i for i, code in enumerate(student) if code.startswith("def sigmoid(z):"))
-    assert "raise NotImplementedError" in student[todo] and student[todo + 1] == "check.sigmoid(sigmoid)"
-    wrong = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
-    where = ("import helpers.data\nfrom pathlib import Path\nX = helpers.load_mnist()[0][0]\nwhile not hasattr(X, 'filename'):\n"
-             "    X = X.base\nprint(Path(X.filename).parent.parent)")
-    cells = [student[0], student[1],   # the setup cell, the imports
-             student[todo], student[todo + 1],  # the TODO as shipped, and its check
-             wrong, student[todo + 1],  # a wrong answer
-             solution[todo], student[todo + 1],  # the right one
-             where]
     for name in PARTICIPANTS:
-        headers = {"Authorization": f"token {tokens[name]}"}
-        response = requests.post(f"{hub['url']}/user/{name}/api/sessions", headers=headers, timeout=120, json={
-            "path": "workshop/notebooks/02_forward_pass.ipynb", "type": "notebook", "name": "02_forward_pass.ipynb",
-            "kernel": {"name": "python3"}})
-        assert response.status_code == 201, response.text
-        kernel = response.json()["kernel"]["id"]
-        ws_url = f"ws://127.0.0.1:{hub['url'].rsplit(':', 1)[1]}/user/{name}/api/kernels/{kernel}/channels"
-        results = asyncio.run(run_cells(ws_url, tokens[name], cells))
+        results = notebook_02[name][2]
         statuses = [status for status, text in results]
-        assert statuses[:3] == ["ok"] * 3 and statuses[4] == statuses[6] == statuses[8] == "ok", results
-        not_written, after_wrong, after_right, cache = (results[i][1] for i in (3, 5, 7, 8))
+        assert statuses[:4] == ["ok"] * 4 and statuses[5] == statuses[7] == statuses[9] == "ok", results
+        joined, not_written, after_wrong, after_right, cache = (results[i][1] for i in (2, 4, 6, 8, 9))
+        assert f"You joined the hub's room as {name}." in joined and "cannot be reached" not in joined
         assert "sigmoid is not written yet" in not_written and "✔" not in not_written
-        assert "sigmoid" in after_wrong and "✔" not in after_wrong and statuses[5] == "error"
-        assert "✔" in after_right and statuses[7] == "ok"
-        assert cache.strip() == str(hub["cache"]), cache  # the arrays are the administrator's cache, shared
+        assert "sigmoid" in after_wrong and "✔" not in after_wrong and statuses[6] == "error"
+        assert "✔" in after_right and statuses[8] == "ok"
+        assert cache.strip() == str(hub.cache), cache  # the arrays are the administrator's cache, shared
+
+
+def test_the_instructor_sees_each_participants_progress_in_the_room(hub, notebook_02):
+    session, page = room_session(hub, "instructor", ADMIN_PASSWORD)
+    assert page.status_code == 200 and "<title>The room</title>" in page.text, page.text[:500]
+    assert page.url == f"{hub.url}{ROOM}instructor"
+
+    def sigmoid_cells():
+        state = session.get(f"{hub.url}{ROOM}api/state", timeout=30).json()
+        return state, {c["name"]: c for c in state["cells"] if (c["notebook"], c["todo"]) == ("02", "sigmoid")}
+    deadline = time.monotonic() + 30  # the kernels send in the background: wait until all has arrived
+    while len(sigmoid_cells()[1]) < 3 or any(c["runs"] < 3 for c in sigmoid_cells()[1].values()):
+        assert time.monotonic() < deadline, sigmoid_cells()
+        time.sleep(0.2)
+    state, cells = sigmoid_cells()
+    assert state["hub"] is True
+    assert sorted(p["name"] for p in state["participants"]) == sorted(PARTICIPANTS)  # the hub's names
+    for name in PARTICIPANTS:  # the latest of: not written, the wrong answer, the right one
+        assert (cells[name]["status"], cells[name]["runs"]) == ("passed", 3)
+        assert cells[name]["participant"] == participant_id(name)
+    export = session.get(f"{hub.url}{ROOM}export.csv", timeout=30)
+    rows = [row for row in csv.DictReader(io.StringIO(export.text)) if row["todo"] == "sigmoid"]
+    for name in PARTICIPANTS:  # in order: not written, a sign flipped, passed
+        assert [(row["passed"], row["cause"]) for row in rows if row["name"] == name][1:] == [("0", "sign"), ("1", "")]
+        assert [row["passed"] for row in rows if row["name"] == name][0] == "0"
+    status, text = run(notebook_02, "ada", "helpers.room.status()")
+    assert status == "ok" and "as ada: 3 events sent, 0 waiting." in text, text
+
+
+def test_a_participant_sees_nothing_of_the_room(hub, notebook_02):
+    session, page = room_session(hub, "ada", PASSWORD)
+    assert page.status_code == 403 and "ada" not in page.text and "grace" not in page.text
+    assert page.json()["error"] == "Only the hub's admins (the instructors) see the room."
+    for path in ("api/state", "api/stream", "export.csv"):
+        assert session.get(f"{hub.url}{ROOM}{path}", timeout=30).status_code == 403
+    # Nor with the token of their own server, from their kernel; nor does anyone without a token.
+    status, text = run(notebook_02, "ada", f"""
+import os, requests
+url = os.environ["WORKSHOP_ROOM_URL"]
+mine = {{"Authorization": "token " + os.environ["JUPYTERHUB_API_TOKEN"]}}
+print([requests.get(url + path, headers=mine).status_code for path in ("api/state", "export.csv")],
+      requests.get(url + "api/state").status_code,
+      requests.post(url + "api/delete", json={{"confirm": "delete"}}, headers=mine).status_code)""")
+    assert (status, text.strip()) == ("ok", "[403, 403] 403 403")
+    assert requests.get(f"{hub.url}{ROOM}instructor", allow_redirects=False, timeout=30).status_code == 302  # to log in
+
+
+def test_a_participants_kernel_reports_as_its_hub_user_and_nobody_else(hub, notebook_02):
+    status, text = run(notebook_02, "ada", """
+import json, os, time, requests
+url, token = os.environ["WORKSHOP_ROOM_URL"], os.environ["JUPYTERHUB_API_TOKEN"]
+hub_api = os.environ["JUPYTERHUB_API_URL"]
+print(json.dumps(requests.get(hub_api + "/user", headers={"Authorization": "token " + token}).json()["scopes"]))
+event = {"id": "f00d" * 5, "notebook": "02", "todo": "feedforward_no_bias", "passed": False, "cause": None,
+         "time": time.time() - 1, "sent": time.time()}
+as_grace = {**event, "participant": "%s", "name": "grace"}
+for body in (as_grace, {**event, "name": "grace"}, event):
+    answer = requests.post(url + "api/events", json=body, headers={"Authorization": "token " + token})
+    print(answer.status_code, answer.json())
+print(requests.post(url + "api/events", json=event).status_code)""" % participant_id("grace"))
+    assert status == "ok", text
+    scopes, as_grace, named, plain, no_token = text.strip().split("\n")
+    # The server's token: JupyterHub's defaults for a server, and the room.
+    assert {"access:services!service=room", "users:activity!user=ada", "access:servers!server=ada/"} <= \
+        set(json.loads(scopes))
+    words = "On a hub the hub says who sent an event"
+    assert as_grace.startswith("400") and words in as_grace and "name, participant" in as_grace
+    assert named.startswith("400") and words in named
+    assert plain == "201 {'stored': True}" and no_token == "403"
+    session, _ = room_session(hub, "instructor", ADMIN_PASSWORD)
+    cells = session.get(f"{hub.url}{ROOM}api/state", timeout=30).json()["cells"]
+    feedforward = [(c["name"], c["participant"]) for c in cells if c["todo"] == "feedforward_no_bias"]
+    assert feedforward == [("ada", participant_id("ada"))]  # stored as ada, and only as ada
+    # A hub service's token is not a participant's; a token of ada's without the room's scope may not report.
+    assert requests.post(f"{hub.url}{ROOM}api/events", json={}, timeout=30,
+                         headers={"Authorization": f"token {hub.token}"}).status_code == 403
+    narrow = launch.user_token(hub, "ada", scopes=["read:users:activity!user=ada"])
+    answer = requests.post(f"{hub.url}{ROOM}api/join", json={}, timeout=30,
+                           headers={"Authorization": f"token {narrow}"})
+    assert answer.status_code == 403 and "both need the scope access:services!service=room" in answer.json()["error"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine (apt-get install chromium)")
+def test_the_instructors_page_works_on_the_hub_in_chromium(hub, notebook_02, browser):  # noqa: F811
+    from playwright.sync_api import expect  # the browser fixture skips this test without Playwright
+    page = browser.new_page()
+    page.set_default_timeout(10_000)
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(f"{hub.url}{ROOM}instructor")  # not logged in: the hub's login page, then back to the room
+    page.fill("#username_input", "instructor")
+    page.fill("#password_input", ADMIN_PASSWORD)
+    page.click("#login_submit")
+    page.wait_for_url(f"{hub.url}{ROOM}instructor")
+    page.wait_for_selector("#live:text('live')")  # state and stream are allowed: the page sends the hub's _xsrf
+    assert page.locator("#join").inner_text() == "helpers.room.join()"
+    ada = page.locator("tr", has=page.locator("th", has_text="ada")).locator("td").all_inner_texts()
+    assert ada[1] == "✔ passed"  # 02 sigmoid
+    assert run(notebook_02, "grace", WRONG + STUDENT[TODO + 1])[0] == "error"  # a new event appears by itself
+    page.locator("#stuck li", has_text="sigmoid: 1 failing").wait_for()
+    page.on("dialog", lambda dialog: dialog.accept())  # "Delete every participant...?": yes (the last test)
+    page.click("#delete")
+    expect(page.locator("#count")).to_have_text("(0 participants)")
+    assert problems == []
+    page.close()

@@ -87,6 +87,36 @@ def test_a_name_is_kept_as_typed_only_trimmed_html_and_all():
     assert parse(event(name="  <b>Ada</b>\t Lovelace "))["name"] == "<b>Ada</b> Lovelace"
 
 
+HUB_SENDER = {"participant": "a1" * 8, "name": "ada"}  # what room/hub.py knows from the kernel's token
+
+
+def from_the_hub(**changes):
+    """An event as a kernel on the hub sends it: no code, participant or name (the token says who)."""
+    return {k: v for k, v in event(**changes).items() if k not in events.FROM_THE_HUB}
+
+
+def test_on_a_hub_the_sender_is_the_hubs_and_the_body_names_nobody():
+    got = events.parse(json.dumps(from_the_hub()).encode(), set(TODOS), NOW, sender=HUB_SENDER)
+    assert (got["participant"], got["name"], got["code"], got["todo"]) == ("a1" * 8, "ada", None, "backprop")
+    assert got["at"] == pytest.approx(NOW - 3)
+    for claimed in ({"participant": "b2" * 8}, {"name": "grace"}, {"code": "K7Q2"}):
+        with pytest.raises(Refused, match="On a hub the hub says who sent an event: no " + next(iter(claimed))):
+            events.parse(json.dumps({**from_the_hub(), **claimed}).encode(), set(TODOS), NOW, sender=HUB_SENDER)
+    with pytest.raises(Refused, match="Missing fields: code, name, participant"):  # and on a laptop, all are needed
+        parse(from_the_hub())
+    with pytest.raises(Refused, match="No TODO 'rm_rf'"):  # every other check holds on a hub too
+        events.parse(json.dumps(from_the_hub(todo="rm_rf")).encode(), set(TODOS), NOW, sender=HUB_SENDER)
+
+
+def test_on_a_hub_any_number_of_participants_may_post_from_one_address_and_the_secret_stays(tmp_path):
+    room = Room(tmp_path / "room.sqlite3", TODOS, per_address=None)
+    for i in range(30):  # every kernel posts from 127.0.0.1: the hub says who is who
+        add(room, "127.0.0.1", participant=f"{i:016x}", id=f"{i:020x}")
+    secret = room.cookie_secret
+    room.close()
+    assert len(secret) == 64 and Room(tmp_path / "room.sqlite3", TODOS).cookie_secret == secret
+
+
 def add(room, address="10.0.0.1", **changes):
     return room.add(parse(event(**changes)), address)
 

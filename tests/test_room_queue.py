@@ -185,3 +185,52 @@ def test_only_a_learner_who_joined_reports_from_every_notebook(tmp_path):
 def test_a_damaged_room_file_joins_nothing(room_file, text):
     room_file.write_text(text)
     assert helpers.room._read() is None
+
+
+@pytest.fixture
+def no_hub(monkeypatch):
+    """Not on a JupyterHub: none of the variables the workshop's hub sets in every server."""
+    for name in (*helpers.room.ON_THE_HUB, "JUPYTERHUB_USER"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+def test_join_with_nothing_in_the_brackets_off_the_hub_says_what_to_type(room_file, no_hub):
+    with pytest.raises(FriendlyError, match=r"is for the workshop's JupyterHub, and this is not one.*code=\"K7Q2\""):
+        helpers.room.join()
+    no_hub.setenv("JUPYTERHUB_API_TOKEN", "a-token")  # a JupyterHub, but not one with the workshop's room
+    with pytest.raises(FriendlyError, match="This JupyterHub has no room for the workshop"):
+        helpers.room.join()
+    assert not room_file.exists() and helpers.room._reporter is None
+
+
+def test_on_the_hub_join_sends_the_servers_token_and_no_name_and_leave_stops(room_file, no_hub, capsys):
+    no_hub.setenv("WORKSHOP_ROOM_URL", "http://127.0.0.1:9/services/room/")  # the room is down, for now
+    no_hub.setenv("JUPYTERHUB_API_TOKEN", "this-servers-token")
+    no_hub.setenv("JUPYTERHUB_USER", "ada")
+    helpers.room.join()
+    printed = capsys.readouterr().out
+    assert "You joined the hub's room as ada. It cannot be reached right now" in printed
+    assert helpers.room.WHAT_IS_SENT_ON_THE_HUB in printed
+    assert json.loads(room_file.read_text()) == {"hub_user": "ada"}  # no token in the file
+    reporter = helpers.room._reporter
+    assert reporter in LISTENERS and reporter.address == "http://127.0.0.1:9/services/room/api/events"
+    assert reporter.headers["Authorization"] == "token this-servers-token" and reporter.fields == {}
+    reporter(Outcome("02", "sigmoid", True, None))
+    assert set(reporter.queue[0]) == {"id", "notebook", "todo", "passed", "cause", "time"}  # nobody is named
+    helpers.room.status()
+    assert "In the room at http://127.0.0.1:9/services/room as ada: 0 events sent, 1 waiting" in capsys.readouterr().out
+    helpers.room.leave()
+    assert not room_file.exists() and helpers.room._reporter is None
+
+
+def test_a_hub_room_file_off_the_hub_reports_nowhere(tmp_path):
+    """The workshop folder taken home from the hub: its .room.json names the hub's room, but there is no token here."""
+    shutil.copytree(ROOT / "helpers", tmp_path / "helpers")
+    (tmp_path / ".room.json").write_text(json.dumps({"hub_user": "ada"}))
+    env = {k: v for k, v in os.environ.items() if k not in helpers.room.ON_THE_HUB}
+    runs = [subprocess.run([sys.executable, "-c", IMPORT], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                           env={**env, "PYTHONPATH": str(tmp_path), **hub}) for hub in
+            ({}, {"WORKSHOP_ROOM_URL": "http://127.0.0.1:9/", "JUPYTERHUB_API_TOKEN": "this-servers-token"})]
+    assert [run.stderr for run in runs] == ["", ""]
+    assert runs[0].stdout.split() == ["True", "0"] and runs[1].stdout.split() == ["True", "1", "Reporter"]

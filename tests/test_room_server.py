@@ -5,12 +5,18 @@ can read nothing; every bad request gets a clear 4xx, nothing is stored, and the
 """
 import http.client
 import json
+import os
+import subprocess
+import sys
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
 from room import launch
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -172,3 +178,11 @@ def test_the_room_is_as_it_was_after_the_server_is_killed(tmp_path):
         assert again.state()["cells"] == [] and again.get("/export.csv")[1].count(b"\n") == 1
     finally:
         again.stop()
+
+
+def test_as_a_hub_service_without_the_hubs_address_the_room_says_so(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")}
+    done = subprocess.run([sys.executable, "-m", "room", "--hub", "--db", str(tmp_path / "room.sqlite3")],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "--hub is for the room JupyterHub starts as its service" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -6,6 +6,10 @@ let pending = [];     // changes that arrived before the state
 let clockOffset = 0;  // the room's clock minus this browser's
 let dirty = false;
 
+// On a JupyterHub, the hub's rule: the page's requests carry the value of its _xsrf cookie (none on a laptop).
+const xsrf = (document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/) || [])[1];
+const xsrfHeaders = xsrf ? {"X-XSRFToken": xsrf} : {};
+
 const $ = (id) => document.getElementById(id);
 const key = (...parts) => parts.join(" ");
 const now = () => Date.now() / 1000 + clockOffset;
@@ -30,17 +34,18 @@ function duration(seconds) {
 }
 
 async function load() {
-  const response = await fetch("api/state", {cache: "no-store"});
+  const response = await fetch("api/state", {cache: "no-store", headers: xsrfHeaders});
   if (!response.ok) { $("live").textContent = "✘ not allowed: open the link the room printed"; return; }
   const state = await response.json();
   clockOffset = state.now - Date.now() / 1000;
-  room = {code: state.code, version: state.version, todos: state.todos, names: {}, cells: {}, summaries: {}};
+  room = {code: state.code, hub: state.hub, version: state.version, todos: state.todos, names: {}, cells: {}, summaries: {}};
   for (const p of state.participants) room.names[p.id] = p.name;
   for (const c of state.cells) room.cells[key(c.participant, c.notebook, c.todo)] = c;
   for (const s of state.summaries) room.summaries[key(s.notebook, s.todo)] = s;
   const waiting = pending; pending = [];
   waiting.forEach(apply);
-  $("join").textContent = `helpers.room.join("${location.origin}", code="${room.code}", name="your name")`;
+  $("join").textContent = room.hub ? "helpers.room.join()" :
+    `helpers.room.join("${location.origin}", code="${room.code}", name="your name")`;
   render();
 }
 
@@ -116,7 +121,7 @@ function cell(c, worst) {
 }
 
 function connect() {
-  const stream = new EventSource("api/stream");
+  const stream = new EventSource("api/stream" + (xsrf ? "?_xsrf=" + encodeURIComponent(xsrf) : ""));
   stream.onopen = () => { $("live").textContent = "● live"; room = null; load(); };
   stream.onmessage = (event) => apply(JSON.parse(event.data));
   stream.onerror = () => { $("live").textContent = "✘ reconnecting…"; };
@@ -124,7 +129,7 @@ function connect() {
 
 $("delete").addEventListener("click", async () => {
   if (!confirm("Delete every participant and every event of this room? This cannot be undone.")) return;
-  const response = await fetch("api/delete", {method: "POST", headers: {"Content-Type": "application/json"},
+  const response = await fetch("api/delete", {method: "POST", headers: {...xsrfHeaders, "Content-Type": "application/json"},
                                               body: JSON.stringify({confirm: "delete"})});
   if (!response.ok) alert("Not deleted: " + (await response.json()).error);
 });
