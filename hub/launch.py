@@ -133,6 +133,12 @@ c.ConfigurableHTTPProxy.command = [{proxy_command()!r}]
         time.sleep(0.5)
 
 
+def notebook_cells(relative_path):
+    """The code cells' sources of the notebook at ``relative_path`` (in this repository), in order."""
+    cells = json.loads((ROOT / relative_path).read_text(encoding="utf-8"))["cells"]
+    return ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+
+
 def log_in(url, name, password):
     """Log in at the hub ``url`` through its login form, as a browser does; returns (the session, the response)."""
     session = requests.Session()
@@ -178,6 +184,15 @@ def open_kernel(hub, name, token, notebook_path):
         raise RuntimeError(f"No kernel for {name}: {response.status_code} {response.text}")
     kernel = response.json()["kernel"]["id"]
     return f"{hub.url.replace('http://', 'ws://')}/user/{name}/api/kernels/{kernel}/channels"
+
+
+def shut_down_kernel(hub, name, token, ws_url):
+    """Shut down the kernel behind ``ws_url`` (from open_kernel), as JupyterLab's "Shut Down Kernel" does."""
+    kernel = ws_url.rstrip("/").split("/")[-2]
+    response = requests.delete(f"{hub.url}/user/{name}/api/kernels/{kernel}", timeout=60,
+                               headers={"Authorization": f"token {token}"})
+    if response.status_code != 204:
+        raise RuntimeError(f"{name}'s kernel was not shut down: {response.status_code} {response.text}")
 
 
 async def run_cells(ws_url, token, cells, timeout=180):

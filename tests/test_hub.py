@@ -108,13 +108,8 @@ def hub(tmp_path_factory):
     running.stop()
 
 
-def notebook_cells(name):
-    cells = json.loads((ROOT / name).read_text())["cells"]
-    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
-
-
-STUDENT = notebook_cells("notebooks/02_forward_pass.ipynb")
-SOLUTION = notebook_cells("solutions/02_forward_pass.ipynb")
+STUDENT = launch.notebook_cells("notebooks/02_forward_pass.ipynb")
+SOLUTION = launch.notebook_cells("solutions/02_forward_pass.ipynb")
 TODO = next(i for i, code in enumerate(STUDENT) if code.startswith("def sigmoid(z):"))
 WRONG = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
 WHERE = ("import helpers.data\nfrom pathlib import Path\nX = helpers.load_mnist()[0][0]\n"
