@@ -37,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import memory as memory_tool  # noqa: E402 (tools/memory.py, beside this file)
 from hub import launch  # noqa: E402
 
 PASSWORD = "participants-password"
@@ -45,12 +46,11 @@ CELL_TIMEOUT = 3600  # seconds a cell may go without output: 30 trainings share 
 
 
 def pss_mb(pid):
-    """The PSS of process ``pid`` in MB, from /proc/PID/smaps_rollup (None once it has gone)."""
+    """The PSS of process ``pid`` in MB (tools/memory.py reads it), or None once it has gone."""
     try:
-        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return memory_tool.pss(pid)["Pss"]
     except (FileNotFoundError, ProcessLookupError, PermissionError):
         return None
-    return int(re.search(r"^Pss:\s+(\d+) kB", text, re.M).group(1)) / 1024
 
 
 def processes(root):
