@@ -47,15 +47,21 @@ def update_mini_batch(func):
 
 
 @functools.lru_cache(maxsize=1)
-def _sorted_digits(n=1000):
-    """The first n training images, sorted by label, and their labels (float64 X).
-
-    Read once per kernel; every check hands the learner read-only copies, so they stay as read.
-    """
-    images = load_idx(MNIST_DIR / MNIST_FILES["train_images"])[:n].reshape(n, -1) / 255.0
+def _sorted_pixels(n):
+    """The first n training images as read (uint8, 0.8 MB for 1000), sorted by label, and their labels."""
+    images = load_idx(MNIST_DIR / MNIST_FILES["train_images"])[:n].reshape(n, -1)
     labels = load_idx(MNIST_DIR / MNIST_FILES["train_labels"])[:n].astype(np.int64)
     order = np.argsort(labels, kind="stable")
     return images[order], labels[order]
+
+
+def _sorted_digits(n=1000):
+    """The first n training images, sorted by label, and their labels (float64 X, a new array each call).
+
+    The files are read once per kernel and kept as bytes, not as the 8 times larger float64.
+    """
+    images, labels = _sorted_pixels(n)
+    return images / 255.0, labels.copy()
 
 
 def _record(func, module_globals, X, y, epochs, batch_size, rng):
