@@ -33,6 +33,8 @@ from pathlib import Path
 c = get_config()  # noqa: F821 (JupyterHub's config loader defines get_config)
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY))
+from hub import MEMORY_ENVIRONMENT  # noqa: E402 (tools/memory.py --hub measures kernels with the same)
 BIN = Path(sys.executable).parent  # the hub's environment: jupyterhub-singleuser and the workshop's packages
 WORKSHOP_PARTS = ["notebooks", "helpers", "data", "README.md"]  # what a participant needs (solutions stay out)
 
@@ -67,6 +69,7 @@ c.Spawner.mem_limit = "1G"
 c.Spawner.environment = {
     # Every kernel maps the same cache of the MNIST arrays (helpers/data.py): one copy in memory.
     "WORKSHOP_CACHE_DIR": os.environ.get("WORKSHOP_CACHE_DIR", "/srv/workshop-cache"),
+    **MEMORY_ENVIRONMENT,  # one BLAS thread, and freed memory given back after every cell (hub/__init__.py)
 }
 
 

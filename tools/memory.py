@@ -3,6 +3,7 @@
     python tools/memory.py                          # 1, 10, 30 kernels that ran helpers.load_mnist()
     python tools/memory.py --kernels 1 10 --notebook 04 --epochs 1
     python tools/memory.py --loader idx             # as before the cache: every kernel converts the files
+    python tools/memory.py --hub --notebook 04      # with the environment the workshop's hub gives kernels
 
 Starts real Jupyter kernels (jupyter_client, as JupyterLab does), each in its own empty folder,
 has each run the same code, lets them idle, and reads each kernel's PSS (proportional set size)
@@ -12,7 +13,8 @@ data once in every kernel. What each kernel runs:
   load       the notebooks' first cell: import helpers, helpers.load_mnist()
   notebook   the code cells of solutions/NN_*.ipynb, in order, with every `epochs=` set to --epochs
              (the pages a training touches are the same after one epoch as after fifteen)
---loader idx makes the kernels convert the IDX files in their own memory, as load_mnist did before
+--hub starts the kernels with hub.MEMORY_ENVIRONMENT, as the workshop's JupyterHub does (one BLAS
+thread, freed memory given back after every cell). --loader idx makes the kernels convert the IDX files in their own memory, as load_mnist did before
 the cache (helpers.data.mnist_from_idx); --loader cache (the default) maps the shared cache: one
 written for this run into a temporary folder ($WORKSHOP_CACHE_DIR), so that no other process on
 the machine maps the same file and takes a share of its pages.
@@ -36,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from helpers import data  # noqa: E402
+from hub import MEMORY_ENVIRONMENT  # noqa: E402
 SETUP = f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport helpers\n"
 USE_IDX = "helpers.data.cached_arrays = lambda folder, sums: helpers.data.mnist_from_idx(folder)\n"
 LOAD = "train, validation, test = helpers.load_mnist()\nX_train, y_train = train\n"
@@ -71,7 +74,7 @@ def run(client, code, timeout):
         raise RuntimeError(f"a kernel failed to run:\n{code}\n" + "\n".join(errors))
 
 
-def measure(count, cells, timeout):
+def measure(count, cells, timeout, environment=None):
     """Start count kernels, run cells in each (one kernel at a time), then read every kernel's PSS."""
     kernels, seconds = [], []
     with tempfile.TemporaryDirectory() as workdir:
@@ -80,7 +83,7 @@ def measure(count, cells, timeout):
                 folder = Path(workdir) / f"participant-{k:02d}"
                 folder.mkdir()
                 manager = KernelManager(kernel_name="python3", transport="ipc", ip=str(folder / "kernel"))
-                manager.start_kernel(cwd=str(folder))
+                manager.start_kernel(cwd=str(folder), env={**os.environ, **(environment or {})})
                 client = manager.client()
                 client.start_channels()
                 kernels.append((manager, client))
@@ -105,6 +108,8 @@ def main():
     parser.add_argument("--epochs", type=int, default=1, help="with --notebook: every epochs=... set to this")
     parser.add_argument("--loader", choices=["cache", "idx"], default="cache",
                         help="cache: the shared .npy files (load_mnist); idx: each kernel converts the files itself")
+    parser.add_argument("--hub", action="store_true",
+                        help="kernels with the environment the workshop's hub gives them (hub.MEMORY_ENVIRONMENT)")
     parser.add_argument("--timeout", type=float, default=900, help="seconds a kernel may take to start or run a cell")
     args = parser.parse_args()
     if not Path("/proc/self/smaps_rollup").exists():
@@ -122,11 +127,12 @@ def report(args):
     preamble = SETUP + (USE_IDX if args.loader == "idx" else "")
     cells = [preamble] + (notebook_cells(args.notebook, args.epochs) if args.notebook else [LOAD])
     what = f"notebook {args.notebook} (epochs={args.epochs})" if args.notebook else "helpers.load_mnist()"
-    print(f"Kernels that ran {what}, the data from {'the shared cache' if args.loader == 'cache' else 'the IDX files, each its own'}.")
+    print(f"Kernels that ran {what}, the data from {'the shared cache' if args.loader == 'cache' else 'the IDX files, each its own'}"
+          + (f", with the hub's environment {MEMORY_ENVIRONMENT}." if args.hub else "."))
     print("MB per kernel: mean (min-max); all kernels together: the sum of their PSS.\n")
     print(f"{'kernels':>7} {'PSS':>19} {'anonymous':>14} {'shared files':>13} {'RSS':>7} {'all PSS':>9} {'run s':>6}")
     for count in args.kernels:
-        sizes, seconds = measure(count, cells, args.timeout)
+        sizes, seconds = measure(count, cells, args.timeout, MEMORY_ENVIRONMENT if args.hub else None)
         column = {name: [size[name] for size in sizes] for name in FIELDS}
         spread = f"{statistics.mean(column['Pss']):6.0f} ({min(column['Pss']):.0f}-{max(column['Pss']):.0f})"
         print(f"{count:>7} {spread:>19} {statistics.mean(column['Pss_Anon']):>14.0f} "
