@@ -28,6 +28,7 @@ enforce the same memory limit. Every setting can be changed by environment varia
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 c = get_config()  # noqa: F821 (JupyterHub's config loader defines get_config)
@@ -57,20 +58,28 @@ c.Spawner.cmd = [str(BIN / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab/tree/workshop/notebooks/00_introduction.ipynb"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
+# Kernels talk to their server over Unix sockets, not TCP ports on 127.0.0.1: with 30 servers on one machine
+# starting kernels at once, a port one server picked was taken by another before its kernel bound it
+# ("Address already in use"; the kernel died and could not restart): tools/hub_load.py, 1 to 2 of 30 kernels.
+c.Spawner.args = ["--KernelManager.transport=ipc"]
+# A socket's path has at most 107 characters, too few for ~/.local/share/jupyter/runtime/kernel-UUID-ipc-N in
+# a deep home folder: each user's kernels' sockets go in a short folder of their own (all run as the hub's user).
+KERNEL_SOCKETS = Path(tempfile.gettempdir()) / "workshop-kernels"
+c.Spawner.environment = {"JUPYTER_RUNTIME_DIR": lambda spawner: str(KERNEL_SOCKETS / spawner.user.name)}
 if os.geteuid() == 0:
-    c.Spawner.args = ["--allow-root"]  # without it a server started as root stops at once
-# Memory, measured with tools/memory.py: a kernel that has run helpers.load_mnist() takes about 77 MB PSS
-# with 30 kernels sharing the MNIST cache (310 MB each without it); after notebook 04, about 150 MB
-# (141 MB of it its own: Python, NumPy, Matplotlib, figures); the single-user server about 110 MB.
-# The first kernel to read the cache is charged its 220 MB of page cache. This spawner enforces
-# neither value; TLJH and Zero to JupyterHub do (hub/README.md).
+    c.Spawner.args.append("--allow-root")  # without it a server started as root stops at once
+# Memory, measured with tools/memory.py --hub: with 30 kernels sharing the MNIST cache, a kernel that has
+# run notebook 04 takes about 97 MB PSS (143 MB without MEMORY_ENVIRONMENT; 310 MB each without the cache),
+# 89 MB of it its own (Python, NumPy, Matplotlib); the single-user server about 110 MB. The first kernel
+# to read the cache is charged its 220 MB of page cache. This spawner enforces neither value; TLJH and
+# Zero to JupyterHub do (hub/README.md).
 c.Spawner.mem_guarantee = "512M"
 c.Spawner.mem_limit = "1G"
-c.Spawner.environment = {
+c.Spawner.environment.update({
     # Every kernel maps the same cache of the MNIST arrays (helpers/data.py): one copy in memory.
     "WORKSHOP_CACHE_DIR": os.environ.get("WORKSHOP_CACHE_DIR", "/srv/workshop-cache"),
     **MEMORY_ENVIRONMENT,  # one BLAS thread, and freed memory given back after every cell (hub/__init__.py)
-}
+})
 
 
 def copy_workshop(spawner):

@@ -191,7 +191,9 @@ def shut_down_kernel(hub, name, token, ws_url):
 
 async def run_cells(ws_url, token, cells, timeout=180):
     """Run the cells in the kernel behind ``ws_url``; returns for each (its status, all the text it showed)."""
-    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}))
+    # A browser waits for a busy server; tornado's default of 20 s does not (30 participants on 2 cores: over 20 s).
+    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"},
+                                             connect_timeout=timeout, request_timeout=timeout))
     results = []
     try:
         for code in cells:

@@ -114,9 +114,9 @@ TODO = next(i for i, code in enumerate(STUDENT) if code.startswith("def sigmoid(
 WRONG = "def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n"
 WHERE = ("import helpers.data\nfrom pathlib import Path\nX = helpers.load_mnist()[0][0]\n"
          "while not hasattr(X, 'filename'):\n    X = X.base\nprint(Path(X.filename).parent.parent)")
-MEMORY = ("import os, helpers.shared_server\n"  # the hub's environment: one BLAS thread, memory given back
+MEMORY = ("import json, os, ipykernel, helpers.shared_server\n"  # one BLAS thread, memory given back, Unix sockets
           "print(helpers.shared_server.release_memory in get_ipython().events.callbacks['post_run_cell'],"
-          " os.environ['OPENBLAS_NUM_THREADS'])")
+          " os.environ['OPENBLAS_NUM_THREADS'], json.load(open(ipykernel.get_connection_file()))['transport'])")
 CELLS = [STUDENT[0], STUDENT[1],  # the setup cell, the imports
          "helpers.room.join()",  # joining the hub's room: nothing to type
          STUDENT[TODO], STUDENT[TODO + 1],  # the TODO as shipped, and its check
@@ -192,7 +192,7 @@ def test_participants_run_notebook_02_in_their_own_servers(hub, notebook_02):
         assert "sigmoid" in after_wrong and "✔" not in after_wrong and statuses[6] == "error"
         assert "✔" in after_right and statuses[8] == "ok"
         assert cache.strip() == str(hub.cache), cache  # the arrays are the administrator's cache, shared
-        assert results[10] == ("ok", "True 1\n"), results[10]  # hub.MEMORY_ENVIRONMENT reached the kernel
+        assert results[10] == ("ok", "True 1 ipc\n"), results[10]  # hub.MEMORY_ENVIRONMENT, and no ports to race for
 
 
 def test_the_instructor_sees_each_participants_progress_in_the_room(hub, notebook_02):

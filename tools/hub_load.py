@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/hub_load.py                     # 30 participants, notebooks 01 to 04
     .venv/bin/python tools/hub_load.py --users 10 --notebooks 02 04
+    .venv/bin/python tools/hub_load.py --log hub.log       # keep the hub's, servers' and kernels' log
 
 Starts the workshop's JupyterHub (hub/jupyterhub_config.py, through hub/launch.py) on 127.0.0.1,
 with its proxy and its room service, and makes the shared MNIST cache first, as hub/README.md says.
@@ -24,6 +25,7 @@ process takes also depends on how many share its libraries: measure with as many
 you plan for (or more), not with one.
 """
 import argparse
+import shutil
 import os
 import asyncio
 import re
@@ -170,6 +172,7 @@ def main(argv=None):
     parser.add_argument("--users", type=int, default=30, help="simulated participants (default: 30)")
     parser.add_argument("--notebooks", nargs="+", default=["01", "02", "03", "04"],
                         help="the notebooks each runs, in order (default: 01 02 03 04)")
+    parser.add_argument("--log", type=Path, help="keep the log of the hub and of every server and kernel in this file")
     args = parser.parse_args(argv)
     users = [f"participant{n:03d}" for n in range(1, args.users + 1)]
     started = time.perf_counter()
@@ -192,6 +195,8 @@ def main(argv=None):
             after = available_mb()
         finally:
             hub.stop()
+            if args.log:
+                shutil.copyfile(hub.log, args.log)
     expected = todos_of(args.notebooks)
     servers = [m["server"] for m in per_user.values()]
     kernels = [m["kernels"] for m in per_user.values()]
