@@ -25,10 +25,10 @@ process takes also depends on how many share its libraries: measure with as many
 you plan for (or more), not with one.
 """
 import argparse
-import shutil
-import os
 import asyncio
+import os
 import re
+import shutil
 import sqlite3
 import statistics
 import sys

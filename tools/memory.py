@@ -14,9 +14,9 @@ data once in every kernel. What each kernel runs:
   notebook   the code cells of solutions/NN_*.ipynb, in order, with every `epochs=` set to --epochs
              (the pages a training touches are the same after one epoch as after fifteen)
 --hub starts the kernels with hub.MEMORY_ENVIRONMENT, as the workshop's JupyterHub does (one BLAS
-thread, freed memory given back after every cell). --loader idx makes the kernels convert the IDX files in their own memory, as load_mnist did before
-the cache (helpers.data.mnist_from_idx); --loader cache (the default) maps the shared cache: one
-written for this run into a temporary folder ($WORKSHOP_CACHE_DIR), so that no other process on
+thread, freed memory given back after every cell).
+--loader idx makes the kernels convert the IDX files in their own memory, as load_mnist did before
+the cache (helpers.data.mnist_from_idx); --loader cache (the default) maps the shared cache: one written for this run into a temporary folder ($WORKSHOP_CACHE_DIR), so that no other process on
 the machine maps the same file and takes a share of its pages.
 The kernels run their code one after the other (a 2-core machine runs 30 trainings slowly), then
 all idle together while their PSS is read; then every kernel is shut down. A benchmark, not a test:
