@@ -4,6 +4,8 @@
 # that _core builds (in-place changes, random generators) take their words from here; a check that
 # lists a typical mistake of its own TODO gives the identifier next to that mistake's sentence.
 CAUSES = {
+    "not-written": "the TODO is not written yet (it still raises NotImplementedError)",
+    "earlier-todo": "an earlier TODO that this one uses is not right yet",
     "in-place": "changed an argument it was given, in place, instead of computing a new array",
     "global-rng": "draws from NumPy's global random state (np.random...) instead of the rng it was given",
     "own-rng": "draws from a generator of its own (np.random.default_rng() without a seed) instead of the rng it was given",

@@ -100,7 +100,7 @@ def call(func, name, *args, hints=(), changeable=()):
         return func(*given)
     except NotImplementedError:
         fail(f"{name} is not written yet. Replace the `raise NotImplementedError` line in the "
-             "TODO cell above with your code, run that cell, then run this check again.")
+             "TODO cell above with your code, run that cell, then run this check again.", cause="not-written")
     except Exception as error:  # the learner's code failed: say how, briefly
         if isinstance(error, ValueError) and "read-only" in str(error):
             changed_argument(func, name, error)
