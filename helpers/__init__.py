@@ -9,7 +9,9 @@ from .nn import (accuracy, backprop, cost, feedforward, numerical_gradient, pred
 from .plots import plot_digit_counts, plot_mean_images, plot_pixel_histogram, show_images
 from .network import Network, NetworkFileError
 from .progress import TrainingProgress
-from . import shared_server
+from . import shared_server, threads
+from .threads import use_blas_threads
 from . import room  # checks report to a room only once the learner joined one (helpers/room.py)
 
 shared_server.release_after_each_cell()  # only where the workshop's hub asks for it
+threads.from_setting()  # one BLAS thread, unless WORKSHOP_BLAS_THREADS says otherwise (helpers/threads.py)

@@ -1,5 +1,7 @@
 """tools/benchmark.py compares like with like: its one-example loop takes the same step as Network, its
-products alone are an epoch's own, and its thread table measures with all BLAS threads, then one."""
+products alone are an epoch's own, its thread table measures with all BLAS threads, then one, and its busy
+table runs both settings in turns beside the busy programs it starts and stops."""
+import contextlib
 import sys
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import benchmark  # noqa: E402
+import helpers  # noqa: E402
 from helpers import Network, one_hot  # noqa: E402
 
 
@@ -78,16 +81,38 @@ def blas_threads():
     return next(library["num_threads"] for library in threadpool_info() if library["user_api"] == "blas")
 
 
-def test_where_the_time_goes_measures_with_all_blas_threads_then_one_and_restores_them(monkeypatch, small_data):
-    measured_with, before = [], blas_threads()
+def numpy_own_threads():
+    return helpers.threads._numpy_threads()[0][1]
+
+
+def test_where_the_time_goes_measures_with_numpys_threads_then_one_and_restores_the_workshops(monkeypatch,
+                                                                                              small_data):
+    measured_with, own, workshop = [], numpy_own_threads(), blas_threads()
     monkeypatch.setattr(benchmark, "matmul_gflops", lambda: measured_with.append(blas_threads()) or 100.0)
     lines = benchmark.where_the_time_goes(*small_data, repeats=1)
-    assert measured_with == [before, 1] and blas_threads() == before
-    assert [line.split(" | ")[0] for line in lines[2:]] == [f"| {before}", "| 1"]
+    assert measured_with == [own, 1] and blas_threads() == workshop == 1
+    assert [line.split(" | ")[0] for line in lines[2:]] == [f"| {own}", "| 1"]
     assert all(len(line.split("|")) == 10 for line in lines)
 
 
-def test_without_threadpoolctl_the_table_says_how_to_fill_it(monkeypatch, small_data):
-    monkeypatch.setitem(sys.modules, "threadpoolctl", None)
-    assert benchmark.where_the_time_goes(*small_data, repeats=1) == [
-        "(threadpoolctl is not installed: pip install threadpoolctl to fill this table)"]
+def test_the_busy_table_takes_turns_beside_0_1_2_busy_programs_and_stops_them(monkeypatch, small_data):
+    started, seen = [], []  # the busy programs; (how many run, BLAS threads) at each epoch
+    real = benchmark.busy_programs
+
+    @contextlib.contextmanager
+    def recorded(count):
+        with real(count, seconds=60) as programs:
+            started.extend(programs)
+            yield programs
+
+    def timed(run, repeats):
+        seen.append((sum(program.poll() is None for program in started), blas_threads()))
+        return 1.0
+    monkeypatch.setattr(benchmark, "busy_programs", recorded)
+    monkeypatch.setattr(benchmark, "median_seconds", timed)
+    lines = benchmark.busy_table(*small_data, repeats=2)
+    own = numpy_own_threads()
+    assert seen == [(busy, threads) for busy in (0, 1, 2) for _ in range(2) for threads in (own, 1)]
+    assert len(started) == 3 and all(program.poll() is not None for program in started)  # all stopped
+    assert blas_threads() == 1  # the workshop's choice again
+    assert lines[2].startswith(f"| NumPy's own: {own} |") and lines[3].startswith("| the workshop's: 1 |")

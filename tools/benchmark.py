@@ -3,6 +3,7 @@
     python tools/benchmark.py               # 3 runs of each, the median (a few minutes)
     python tools/benchmark.py --repeats 5 --skip-loop
     python tools/benchmark.py --threads     # only the second table: all BLAS threads, or one?
+    python tools/benchmark.py --busy        # only the third: an epoch on a quiet and on a busy machine
 
 Times the real code of helpers/, for the same algorithm (sigmoid layers, quadratic cost,
 mini-batch SGD), one epoch of ``Network.sgd`` with the validation set scored after it:
@@ -16,14 +17,19 @@ machine may be busier at times). The matrix products an epoch really runs are fe
 quarters of that for [784, 100, 10]: the first layer passes no error back, and biases need no product.
 Then, for [784, 100, 10] at mini-batch 100, where the epoch's time goes, with all of NumPy's BLAS
 threads and with one (threadpoolctl sets them): the bound, the epoch's matrix products run alone
-(the same shapes and layouts, as many) and their speed, and the whole epoch. Last, notebook 07's
-recipe (helpers.challenge.recipe): the seconds until it reaches 98% on the validation set.
+(the same shapes and layouts, as many) and their speed, and the whole epoch. Then the same epoch on
+a quiet machine and while one and two other programs keep a core busy each (the tool starts them and
+stops them, each at most BUSY_SECONDS), with NumPy's own number of BLAS threads and with the workshop's
+(helpers/threads.py). Last, notebook 07's recipe (helpers.challenge.recipe): the seconds until it
+reaches 98% on the validation set.
 Not part of the tests: timings depend on the machine and on what else it is doing.
 """
 import argparse
+import contextlib
 import math
 import os
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
@@ -41,6 +47,34 @@ CONFIGS = [([784, 30, 10], 10), ([784, 30, 10], 100), ([784, 100, 10], 10), ([78
 ETA = 3.0
 THREADS_TITLE = ("\nWhere the time of one epoch goes ([784, 100, 10], mini-batch 100), with all of NumPy's BLAS threads "
                  "and with one:\n")
+BUSY_TITLE = ("\nOne epoch ([784, 100, 10], mini-batch 100) on a quiet machine and with other programs each keeping a "
+              "core busy, with NumPy's own BLAS threads and with the workshop's choice:\n")
+BUSY_SECONDS = 300  # the longest a busy program runs, should this tool be stopped before it stops them
+BUSY_LOOP = "import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
+
+
+@contextlib.contextmanager
+def blas_threads(setting):
+    """NumPy's matrix products with ``setting`` threads (a number or "numpy") inside, the workshop's after.
+
+    Gives the number of threads in force, or None where threadpoolctl finds no BLAS library it can set."""
+    try:
+        yield next(iter(helpers.use_blas_threads(setting)), None)
+    finally:
+        helpers.threads.from_setting()
+
+
+@contextlib.contextmanager
+def busy_programs(count, seconds=BUSY_SECONDS):
+    """``count`` other processes, each keeping one core busy, stopped on leaving (or after ``seconds``)."""
+    programs = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP.format(seconds=seconds)]) for _ in range(count)]
+    try:
+        time.sleep(0.5 if count else 0)  # let them take their cores
+        yield programs
+    finally:
+        for program in programs:
+            program.kill()
+            program.wait()
 
 
 def median_seconds(run, repeats):
@@ -132,13 +166,9 @@ def epoch_products(sizes, batch_size, n_train, n_val):
 
 def where_the_time_goes(train, validation, repeats, sizes=(784, 100, 10), batch_size=100):
     """The second table: the bound, the products alone and the whole epoch, with all BLAS threads and with one."""
-    try:
-        from threadpoolctl import threadpool_info, threadpool_limits
-    except ImportError:
-        return ["(threadpoolctl is not installed: pip install threadpoolctl to fill this table)"]
-    blas = [library for library in threadpool_info() if library["user_api"] == "blas"]
-    if not blas:
-        return ["(threadpoolctl finds no BLAS library under NumPy whose threads it can set)"]
+    with blas_threads("numpy") as own:
+        if own is None:
+            return ["(threadpoolctl finds no BLAS library under NumPy whose threads it can set)"]
     sizes = list(sizes)
     pairs = epoch_products(sizes, batch_size, len(train[1]), len(validation[1]))
     product_flops = sum(2 * A.shape[0] * A.shape[1] * B.shape[1] for A, B in pairs)
@@ -149,14 +179,43 @@ def where_the_time_goes(train, validation, repeats, sizes=(784, 100, 10), batch_
 
     lines = ["| BLAS threads | GFLOP/s | flop bound (s) | products alone (s) | their GFLOP/s | epoch (s) "
              "| products / bound | epoch / bound |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for limit in (blas[0]["num_threads"], 1):
-        with threadpool_limits(limits=limit, user_api="blas"):
+    for limit in (own, 1):
+        with blas_threads(limit):
             gflops = matmul_gflops()
             bound = flop_bound(sizes, len(train[1]), gflops)
             products = median_seconds(products_alone, repeats)
             whole = median_seconds(epoch(helpers.Network, sizes, batch_size, train, validation), repeats)
         lines.append(f"| {limit} | {gflops:.0f} | {bound:.3f} | {products:.3f} | {product_flops / products / 1e9:.0f} "
                      f"| {whole:.3f} | {products / bound:.2f} | {whole / bound:.2f} |")
+    return lines
+
+
+def busy_table(train, validation, repeats, sizes=(784, 100, 10), batch_size=100):
+    """The third table: one epoch quiet, with one and with two busy programs, for NumPy's threads and the workshop's.
+
+    The two settings take turns within each row (so both see the same machine), each epoch ``repeats`` times.
+    """
+    settings = {"numpy": None, helpers.threads.DEFAULT: None}
+    run = epoch(helpers.Network, list(sizes), batch_size, train, validation)
+    rows = {setting: [] for setting in settings}
+    for busy in (0, 1, 2):
+        times = {setting: [] for setting in settings}
+        with busy_programs(busy):
+            for _ in range(repeats):
+                for setting in settings:
+                    with blas_threads(setting) as count:
+                        settings[setting] = count
+                        times[setting].append(median_seconds(run, 1))
+        for setting in settings:
+            rows[setting].append(statistics.median(times[setting]))
+    lines = ["| BLAS threads | quiet (s) | one busy program (s) | two busy (s) | one busy / quiet | two busy / quiet |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for setting, (quiet, one, two) in rows.items():
+        name = (f"NumPy's own: {settings[setting]}" if setting == "numpy"
+                else f"the workshop's: {settings[setting]}")
+        lines.append(f"| {name} | {quiet:.3f} | {one:.3f} | {two:.3f} | {one / quiet:.2f} | {two / quiet:.2f} |")
+    (numpy_quiet, *_), (workshop_quiet, *_) = rows.values()
+    lines.append(f"\nQuiet, the workshop's choice takes {workshop_quiet / numpy_quiet:.2f} times NumPy's own epoch.")
     return lines
 
 
@@ -190,12 +249,15 @@ def main(argv=None):
     parser.add_argument("--skip-loop", action="store_true", help="leave out the slow per-example loop")
     parser.add_argument("--threads", action="store_true",
                         help="only the second table: one epoch with all BLAS threads and with one (a few seconds)")
+    parser.add_argument("--busy", action="store_true",
+                        help="only the third table: one epoch quiet and with busy programs (half a minute)")
     args = parser.parse_args(argv)
 
     train, validation, test = helpers.load_mnist()
-    if args.threads:
-        print(THREADS_TITLE)
-        print("\n".join(where_the_time_goes(train, validation, args.repeats)))
+    if args.threads or args.busy:
+        title, table = (THREADS_TITLE, where_the_time_goes) if args.threads else (BUSY_TITLE, busy_table)
+        print(title)
+        print("\n".join(table(train, validation, args.repeats)))
         return
     try:
         import torch
@@ -223,6 +285,8 @@ def main(argv=None):
               f"{bound:.2f} | {numpy_s / bound:.2f} |", flush=True)
     print(THREADS_TITLE)
     print("\n".join(where_the_time_goes(train, validation, args.repeats)), flush=True)
+    print(BUSY_TITLE)
+    print("\n".join(busy_table(train, validation, args.repeats)), flush=True)
     print(f"\nPeak memory NumPy allocates while training one epoch ([784, 100, 10], mini-batch 100): "
           f"{peak_training_memory(train, validation):.1f} MB (the data itself: {train[0].nbytes / 1e6:.0f} MB)")
     runs = [recipe_to_98(train, validation, test) for _ in range(args.repeats)]
