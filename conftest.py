@@ -17,8 +17,10 @@ def pytest_configure(config):
     """With several workers (pytest-xdist, `-n` in pyproject.toml), give each one BLAS thread.
 
     Each worker runs its notebooks' kernels; with NumPy's default of one thread per core they
-    would fight over the cores and all run slower. Set in the main process, before the workers
-    start, so that the workers and their kernels inherit it. An explicit OPENBLAS_NUM_THREADS wins.
+    would fight over the cores and all run slower. (The kernels use one thread anyway once they
+    import helpers, unless WORKSHOP_BLAS_THREADS says otherwise: helpers/threads.py; this covers
+    the unit tests' own processes.) Set in the main process, before the workers start, so that
+    the workers and their kernels inherit it. An explicit OPENBLAS_NUM_THREADS wins.
     """
     workers = getattr(config.option, "numprocesses", None)
     if workers and workers > 1:

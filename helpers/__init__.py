@@ -8,7 +8,7 @@ from .nn import (accuracy, backprop, cost, feedforward, numerical_gradient, pred
                  random_network, relative_error, sigmoid, sigmoid_prime)
 from .plots import plot_digit_counts, plot_mean_images, plot_pixel_histogram, show_images
 from .network import Network, NetworkFileError
-from .progress import TrainingProgress
+from .progress import EpochBar, TrainingProgress
 from . import shared_server, threads
 from .threads import use_blas_threads
 from . import room  # checks report to a room only once the learner joined one (helpers/room.py)

@@ -33,3 +33,32 @@ class TrainingProgress:
         plt.close(figure)
         if epoch + 1 == self.epochs:
             self.bar.close()
+
+
+class EpochBar:
+    """Only a progress bar over the epochs, for training that prints nothing else.
+
+    ``net.sgd(..., callback=EpochBar(20, "ours"))``; for Keras,
+    ``model.fit(..., callbacks=[EpochBar(20, "Keras").keras_callback()])``.
+    """
+
+    def __init__(self, epochs, description):
+        self.epochs = epochs
+        self.bar = tqdm(total=epochs, unit="epoch", desc=description)
+
+    def __call__(self, epoch, history=None):
+        self.bar.update(1)
+        if self.bar.n >= self.epochs:
+            self.bar.close()
+
+    def keras_callback(self):
+        """The same bar as a Keras callback (Keras is imported only here: notebook 06 alone uses it)."""
+        import keras
+
+        bar = self
+
+        class EpochBarCallback(keras.callbacks.Callback):
+            def on_epoch_end(self, epoch, logs=None):
+                bar(epoch)
+
+        return EpochBarCallback()
