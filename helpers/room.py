@@ -16,7 +16,9 @@ each for a few minutes, so as not to ask the hub at every check).
 
 A check never waits for the room: its outcome goes into a queue (the latest QUEUE_SIZE are kept),
 and a background thread sends it, with a short timeout. While the room cannot be reached, events
-wait, and are sent once when it is back.
+wait, and are sent once when it is back. When the room refuses you for good (a wrong code, too many
+participants from your address, the instructor took you out), nothing more is sent from this
+kernel, and the next check says so once, in words.
 """
 import collections
 import json
@@ -51,7 +53,8 @@ class Reporter:
 
     Called with an ``Outcome``, it only puts the event in its queue; its thread does the sending.
     ``sent`` counts events the room has, ``dropped`` events that did not fit in the queue,
-    ``problem`` says what went wrong last (None once an event gets through). With a hub ``token``
+    ``problem`` says what went wrong last (None once an event gets through), ``refused`` why the room
+    will take nothing more from this participant (then the thread has stopped). With a hub ``token``
     (``code`` and ``participant`` None), each event goes with the token and names nobody: the hub says who.
     """
 
@@ -63,11 +66,18 @@ class Reporter:
         self.queue = collections.deque(maxlen=QUEUE_SIZE)
         self.lock, self.wake, self.stop = threading.Lock(), threading.Event(), threading.Event()
         self.sent = self.dropped = 0
-        self.problem = None
+        self.problem = self.refused = None
+        self.told = False
         self.thread = threading.Thread(target=self._run, name="helpers.room", daemon=True)
         self.thread.start()
 
     def __call__(self, outcome):
+        if self.refused is not None:  # said once, in the output of the check that is running now
+            if not self.told:
+                self.told = True
+                print(f"The room refused this notebook's reports: {self.refused}\nNothing more is sent to it from "
+                      "this notebook; to join again, run the line the instructor shows.")
+            return
         event = {**self.fields, "id": secrets.token_hex(10), "notebook": outcome.notebook, "todo": outcome.todo,
                  "passed": outcome.passed, "cause": outcome.cause, "time": time.time()}
         with self.lock:
@@ -94,13 +104,19 @@ class Reporter:
                 self.stop.wait(delay)
                 delay = min(2 * delay, self.retry[1])
                 continue
+            if result == "stop":
+                with self.lock:
+                    self.queue.clear()
+                self.stop.set()
+                return
             delay = self.retry[0]
             with self.lock:
                 if self.queue and self.queue[0] is event:
                     self.queue.popleft()
 
     def _send(self, event):
-        """POST one event: "sent", "refused" (the room will never take it), or "later" (try again)."""
+        """POST one event: "sent"; "refused" (this event, never: the next one may do); "stop" (the room
+        refuses this participant for good: ``refused`` says why); or "later" (try again)."""
         request = urllib.request.Request(self.address, data=json.dumps({**event, "sent": time.time()}).encode(),
                                          headers=self.headers, method="POST")
         try:
@@ -110,8 +126,14 @@ class Reporter:
             self.problem = None
             return "sent"
         except urllib.error.HTTPError as error:
-            self.problem = f"the room answered {error.code}: {_reason(error)}"
-            return "later" if error.code == 429 or error.code >= 500 else "refused"
+            reason = _reason(error)
+            self.problem = f"the room answered {error.code}: {reason}"
+            if error.code >= 500 or error.headers.get("Retry-After"):
+                return "later"
+            if error.code in (401, 403, 429):  # who is sending, not what: the same answer for every event
+                self.refused = reason
+                return "stop"
+            return "refused"
         except Exception as error:  # noqa: BLE001 -- unreachable, timed out, anything: wait and try again
             self.problem = f"the room cannot be reached ({type(error).__name__})"
             return "later"
@@ -186,7 +208,8 @@ def status():
     print(f"In the room at {_reporter.address.removesuffix('/api/events')} as {_reporter.name}: "
           f"{_reporter.sent} events sent, {len(_reporter.queue)} waiting"
           + (f", {_reporter.dropped} dropped (the queue was full)" if _reporter.dropped else "")
-          + (f"; last problem: {_reporter.problem}." if _reporter.problem else "."))
+          + (f"; refused: {_reporter.refused} Nothing more is sent." if _reporter.refused else
+             f"; last problem: {_reporter.problem}." if _reporter.problem else "."))
 
 
 def _code_is_right(url, code):

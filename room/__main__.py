@@ -36,8 +36,9 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=8765, help="the port (default: 8765)")
     parser.add_argument("--host", default="0.0.0.0",
                         help="the address to listen on (default: every network of this machine)")
-    parser.add_argument("--per-address", type=int, default=20,
-                        help="the most participants joining from one network address (default: 20)")
+    parser.add_argument("--per-address", type=int, default=4,
+                        help="the most participants joining from one network address (default: 4: a laptop "
+                             "shared by a few; each laptop on the room's network has its own address)")
     parser.add_argument("--delete", action="store_true", help="delete the room's file and stop")
     parser.add_argument("--hub", action="store_true",
                         help="run as the JupyterHub service the hub starts: the address and prefix come from the "
@@ -67,7 +68,7 @@ def open_room(db, per_address):
 
 def listen(app, room, host, port, other_port="--port"):
     """Serve ``app`` on host:port; SystemExit with the reason (and ``room`` closed) if it cannot."""
-    server = tornado.httpserver.HTTPServer(app, max_body_size=1024 * 1024)  # larger: the connection is closed
+    server = tornado.httpserver.HTTPServer(app, max_body_size=1024 * 1024)  # the room's handlers read more, for a 413
     try:
         server.listen(port, host, backlog=1024)  # a whole class may connect in the same instant
     except OSError as error:
@@ -103,8 +104,9 @@ async def serve_on_hub(args):
                          "JUPYTERHUB_SERVICE_URL and JUPYTERHUB_SERVICE_PREFIX are not set.")
     address = urllib.parse.urlsplit(os.environ["JUPYTERHUB_SERVICE_URL"])
     prefix = os.environ["JUPYTERHUB_SERVICE_PREFIX"]
+    from .hub import make_app as make_hub_app  # only here: a laptop's room needs no JupyterHub installed
     room = open_room(args.db, None)  # every kernel may post from the same address: the hub says who is who
-    listen(make_app(room, prefix, hub=True), room, address.hostname, address.port, "WORKSHOP_ROOM_PORT")
+    listen(make_hub_app(room, prefix), room, address.hostname, address.port, "WORKSHOP_ROOM_PORT")
     print(f"The room is open at {prefix} on the hub; its data is kept in {args.db.resolve()}.\n"
           f"The hub's admins open {prefix}instructor; participants run helpers.room.join() in a notebook.",
           flush=True)

@@ -31,9 +31,9 @@ CAUSE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}")
 class Refused(Exception):
     """A request the room does not accept: ``status`` is the HTTP status, the message says why."""
 
-    def __init__(self, status, message):
+    def __init__(self, status, message, retry_after=None):
         super().__init__(message)
-        self.status = status
+        self.status, self.retry_after = status, retry_after  # retry_after: seconds, when trying later may work
 
 
 def parse(body, todos, now, sender=None):
@@ -94,3 +94,14 @@ def check_name(name):
     if not 1 <= len(name) <= MAX_NAME or not name.isprintable():
         raise Refused(400, f"The name must be 1 to {MAX_NAME} printable characters.")
     return name
+
+
+def json_body(body, fields):
+    """The JSON object in ``body`` with exactly the keys ``fields``; raises Refused otherwise."""
+    try:
+        value = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise Refused(400, "The body is not JSON.") from None
+    if not isinstance(value, dict) or set(value) != set(fields):
+        raise Refused(400, f"The body must be a JSON object with exactly: {', '.join(sorted(fields))}.")
+    return value

@@ -1,10 +1,11 @@
 """The room as a JupyterHub service (``python -m room --hub``, started by the hub: hub/jupyterhub_config.py).
 
-The routes of room/server.py, under the service's prefix (``/services/room/``), but the hub says who is who:
+The routes of room/server.py (which this module builds on; it never imports this one), under the
+service's prefix (``/services/room/``), but the hub says who is who:
 
 - the instructor is any hub admin. The page sends whoever is not logged in to the hub's login and back
-  (OAuth), and answers 403 to a participant; ``api/state``, ``api/stream``, ``export.csv`` and
-  ``POST api/delete`` answer 403 to anyone but an admin;
+  (OAuth), and answers 403 to a participant; ``api/state``, ``api/stream``, ``export.csv``,
+  ``POST api/delete`` and ``POST api/hide`` answer 403 to anyone but an admin;
 - a participant's kernel posts with its server's token (``Authorization: token $JUPYTERHUB_API_TOKEN``):
   the room asks the hub whose token it is and stores the event as that hub user. No room code; an
   event that names a participant is refused, so nobody can post as someone else.
@@ -82,7 +83,7 @@ class Join(OnHub, server.Join):
 
     def post(self):
         try:
-            server.json_body(self.request.body, set())
+            events.json_body(self.body(), set())
             name = self.sender()["name"]
         except Refused as refused:
             return self.refuse(refused)
@@ -111,6 +112,16 @@ class Delete(OnHub, server.Delete):
     pass
 
 
+class Hide(OnHub, server.Hide):
+    pass
+
+
 ROUTES = {"": Home, "instructor": InstructorPage, "api/join": Join, "api/events": Events, "api/state": State,
-          "api/stream": Stream, "export.csv": Export, "api/delete": Delete,
+          "api/stream": Stream, "export.csv": Export, "api/delete": Delete, "api/hide": Hide,
           "oauth_callback": HubOAuthCallbackHandler}
+
+
+def make_app(room, prefix):
+    """The room's tornado application as the hub's service, under the service's ``prefix``."""
+    return server.make_app(room, prefix, ROUTES, hub=True,
+                           cookie_secret=room.cookie_secret)  # signs the hub's login cookies: they outlive a restart

@@ -3,11 +3,14 @@
 Routes, under ``prefix`` (``/`` on a laptop; ``/services/room/`` as a JupyterHub service):
 
 - ``POST api/join`` and ``POST api/events``: for participants, with the room code; they can read nothing;
-- ``instructor``, ``api/state``, ``api/stream`` (server-sent events), ``export.csv``, ``POST api/delete``:
-  for the instructor, who opens ``instructor?key=KEY`` once (the key then sits in a cookie, out of the
-  address bar on a projector). Who is the instructor is decided in ``get_current_user`` alone.
+- ``instructor``, ``api/state``, ``api/stream`` (server-sent events), ``export.csv``, ``POST api/delete``,
+  ``POST api/hide`` (a participant off the page, their events refused): for the instructor, who opens
+  ``instructor?key=KEY`` once (the key then sits in a cookie, out of the address bar on a projector).
+  Who is the instructor is decided in ``get_current_user`` alone.
 
-On a JupyterHub (``make_app(..., hub=True)``) the hub says who is who instead: room/hub.py.
+Any body over ``events.MAX_BODY`` bytes is read to its end (up to ``DRAIN``) and answered 413 in words,
+so that a sender who writes the whole body before reading sees why, not a reset connection.
+On a JupyterHub the hub says who is who instead: room/hub.py builds on this module (never the reverse).
 """
 import asyncio
 import hmac
@@ -28,9 +31,34 @@ STATIC = Path(__file__).resolve().parent / "static"
 WRONG_CODES = 20  # wrong room codes from one address before it is refused for LOCKOUT seconds
 LOCKOUT = 600
 COOKIE = "room_key"
+DRAIN = 1 << 30  # bytes of an oversized body read (and thrown away) to answer 413; beyond, the connection is closed
 
 
-class Handler(tornado.web.RequestHandler):
+@tornado.web.stream_request_body
+class BodyLimit(tornado.web.RequestHandler):
+    """A request's body as it streams in: the first MAX_BODY bytes kept, the rest counted and thrown away."""
+
+    def prepare(self):
+        self.kept, self.size = bytearray(), 0
+        self.request.connection.set_max_body_size(DRAIN)
+
+    def data_received(self, chunk):
+        self.size += len(chunk)
+        if len(self.kept) <= events.MAX_BODY:
+            self.kept += chunk[:events.MAX_BODY + 1 - len(self.kept)]
+
+    def body(self):
+        """The body (bytes); Refused (413) when it is over MAX_BODY bytes."""
+        if self.size > events.MAX_BODY:
+            raise Refused(413, f"The body is {self.size} bytes; the room takes at most {events.MAX_BODY}.")
+        return bytes(self.kept)
+
+
+class Static(BodyLimit, tornado.web.StaticFileHandler):
+    """The page's files (a body sent to them is read and answered too)."""
+
+
+class Handler(BodyLimit):
     """What every page and API call shares: headers, errors as plain words, who is the instructor."""
 
     @property
@@ -58,8 +86,10 @@ class Handler(tornado.web.RequestHandler):
         self.finish({"error": message})
 
     def refuse(self, refused):
-        """Answer a Refused request: its status, and why in plain words."""
+        """Answer a Refused request: its status, and why in plain words (and when to try again, if ever)."""
         self.set_status(refused.status)
+        if refused.retry_after:
+            self.set_header("Retry-After", str(refused.retry_after))
         self.finish({"error": str(refused)})
 
 
@@ -72,23 +102,10 @@ class Participant(Handler):
         if time.time() - first > LOCKOUT:
             count, first = 0, time.time()
         if count >= WRONG_CODES:
-            raise Refused(429, "Too many wrong room codes from this address; try again in 10 minutes.")
+            raise Refused(429, "Too many wrong room codes from this address; try again in 10 minutes.", LOCKOUT)
         if not (isinstance(code, str) and hmac.compare_digest(code.encode(), self.room.code.encode())):
             wrong[self.request.remote_ip] = (count + 1, first)
             raise Refused(403, "Wrong room code.")
-
-
-def json_body(body, fields):
-    """The JSON object in ``body`` with exactly the keys ``fields``; raises Refused otherwise."""
-    if len(body) > events.MAX_BODY:
-        raise Refused(413, f"The body is over {events.MAX_BODY} bytes.")
-    try:
-        value = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise Refused(400, "The body is not JSON.") from None
-    if not isinstance(value, dict) or set(value) != set(fields):
-        raise Refused(400, f"The body must be a JSON object with exactly: {', '.join(sorted(fields))}.")
-    return value
 
 
 class Join(Participant):
@@ -96,7 +113,7 @@ class Join(Participant):
 
     def post(self):
         try:
-            self.check_code(json_body(self.request.body, {"code"})["code"])
+            self.check_code(events.json_body(self.body(), {"code"})["code"])
         except Refused as refused:
             return self.refuse(refused)
         self.set_status(204)
@@ -114,12 +131,12 @@ class Events(Participant):
 
     async def post(self):
         try:
-            cell = self.room.add(self.accept(self.request.body), self.request.remote_ip)
+            cells = self.room.add(self.accept(self.body()), self.request.remote_ip)
         except Refused as refused:
             return self.refuse(refused)
-        await self.application.settings["committed"](cell)  # answered once it is on the disk
-        self.set_status(201 if cell else 200)
-        self.finish({"stored": cell is not None})
+        await self.application.settings["committed"](cells or [])  # answered once it is on the disk
+        self.set_status(201 if cells else 200)
+        self.finish({"stored": cells is not None})
 
 
 class Home(Handler):
@@ -161,18 +178,47 @@ class Export(Handler):
         self.finish(self.room.csv())
 
 
-class Delete(Handler):
-    def post(self):
+class InstructorPost(Handler):
+    """A change the instructor makes, in JSON only: a form on another site cannot send it without the browser
+    asking first."""
+    fields = set()
+
+    def instructors_json(self):
+        """The body: a JSON object with exactly ``fields``, from the instructor; raises Refused otherwise."""
         self.require_instructor()
-        try:  # JSON only: a form on another site cannot send it without the browser asking first
-            if not self.request.headers.get("Content-Type", "").startswith("application/json") or \
-                    json_body(self.request.body, {"confirm"})["confirm"] != "delete":
+        if not self.request.headers.get("Content-Type", "").startswith("application/json"):
+            raise Refused(400, f"Send a JSON object with {', '.join(sorted(self.fields))} as application/json.")
+        return events.json_body(self.body(), self.fields)
+
+
+class Delete(InstructorPost):
+    fields = {"confirm"}
+
+    def post(self):
+        try:
+            if self.instructors_json()["confirm"] != "delete":
                 raise Refused(400, 'Send {"confirm": "delete"} as application/json.')
         except Refused as refused:
             return self.refuse(refused)
         self.room.delete()
         self.application.settings["broadcast"](None)
         self.finish({"deleted": True})
+
+
+class Hide(InstructorPost):
+    """Hide a participant (their events are refused from then on), or show them again: it outlives a restart."""
+    fields = {"participant", "hidden"}
+
+    def post(self):
+        try:
+            asked = self.instructors_json()
+            if not isinstance(asked["participant"], str) or not isinstance(asked["hidden"], bool):
+                raise Refused(400, "participant must be a participant's id, hidden true or false.")
+            self.room.hide(asked["participant"], asked["hidden"])
+        except Refused as refused:
+            return self.refuse(refused)
+        self.application.settings["broadcast"](None)
+        self.finish({"hidden": asked["hidden"]})
 
 
 class Stream(Handler):
@@ -200,20 +246,21 @@ class Stream(Handler):
             streams.discard(queue)
 
 
-def make_app(room, prefix="/", hub=False):
+def make_app(room, prefix="/", handlers=None, hub=False, **settings):
     """The tornado application for ``room`` (a store.Room), its routes under ``prefix``.
 
-    ``hub``: run as a JupyterHub service (room/hub.py's handlers, which ask the hub who is who)."""
+    ``handlers``: routes to replace or add (room/hub.py's, which ask the hub who is who, with ``hub``
+    True and the ``settings`` they need)."""
     streams, version, waiting, changed = set(), [0], [], {}
 
-    def committed(cell=None):
-        """A future done once what was added is committed, with ``cell`` (a changed cell, or None).
+    def committed(cells):
+        """A future done once what was added is committed, with ``cells`` (the cells it changed).
 
         One commit (one write to the disk) for every event that arrived while the previous one was
         being written, however many that is; then the open pages are told of the cells it changed."""
         future = asyncio.get_running_loop().create_future()
         waiting.append(future)
-        if cell is not None:
+        for cell in cells:
             changed[cell["participant"], cell["notebook"], cell["todo"]] = cell
         if len(waiting) == 1:
             asyncio.get_running_loop().call_soon(commit)
@@ -230,7 +277,7 @@ def make_app(room, prefix="/", hub=False):
             future.set_result(None)
 
     def broadcast(cells):
-        """Tell every open instructor's page of changed cells (None: the room's data was deleted)."""
+        """Tell every open instructor's page of changed cells (None: reload all, e.g. data deleted, someone hidden)."""
         version[0] += 1
         if not streams:
             return
@@ -247,15 +294,10 @@ def make_app(room, prefix="/", hub=False):
             except tornado.queues.QueueFull:  # a page too far behind: dropped; it reconnects, reloads the state
                 streams.discard(queue)
 
-    routes = {"": Home, "instructor": InstructorPage, "api/join": Join, "api/events": Events,
-              "api/state": State, "api/stream": Stream, "export.csv": Export, "api/delete": Delete}
-    settings = {}
-    if hub:
-        from . import hub as on_hub  # only here: a laptop's room needs no JupyterHub installed
-        routes.update(on_hub.ROUTES)
-        settings["cookie_secret"] = room.cookie_secret  # signs the hub's login cookies: they outlive a restart
+    routes = {"": Home, "instructor": InstructorPage, "api/join": Join, "api/events": Events, "api/state": State,
+              "api/stream": Stream, "export.csv": Export, "api/delete": Delete, "api/hide": Hide, **(handlers or {})}
     return tornado.web.Application(
         [(prefix + path, handler) for path, handler in routes.items()] +
-        [(prefix + r"static/(.*)", tornado.web.StaticFileHandler, {"path": str(STATIC)})],
+        [(prefix + r"static/(.*)", Static, {"path": str(STATIC)})],
         room=room, broadcast=broadcast, committed=committed, streams=streams, version=version, wrong_codes={},
         hub=hub, prefix=prefix, **settings)

@@ -117,12 +117,23 @@ def test_on_a_hub_any_number_of_participants_may_post_from_one_address_and_the_s
     assert len(secret) == 64 and Room(tmp_path / "room.sqlite3", TODOS).cookie_secret == secret
 
 
-def add(room, address="10.0.0.1", **changes):
-    return room.add(parse(event(**changes)), address)
+def add(room, address="10.0.0.1", now=NOW - 3600, **changes):
+    """Add an event (sent ``changes``), the participant first seen an hour before NOW; the event's cell."""
+    cells = room.add(parse(event(**changes)), address, now=now)
+    return cells if cells is None else cells[0]
+
+
+def opened_long_ago(path):
+    """A new room whose file says it opened a day before NOW (the tests' clock)."""
+    room = Room(path, TODOS, per_address=None)
+    with room.db:
+        room.db.execute("UPDATE settings SET value = ? WHERE name = 'opened'", (repr(NOW - 86400),))
+    room.opened = NOW - 86400
+    return room
 
 
 def test_a_cell_says_failing_with_its_cause_attempts_and_since_when_then_passed(tmp_path):
-    room = Room(tmp_path / "room.sqlite3", TODOS)
+    room = opened_long_ago(tmp_path / "room.sqlite3")
     add(room, id="a" * 16, time=NOW - 60, cause="sign")
     cell = add(room, id="b" * 16, time=NOW - 30)
     assert (cell["status"], cell["cause"], cell["attempts"]) == ("failing", "transpose", 2)
@@ -136,13 +147,14 @@ def test_a_cell_says_failing_with_its_cause_attempts_and_since_when_then_passed(
     assert (cell["status"], cell["cause"], cell["attempts"]) == ("failing", "scale:n", 1)
 
 
-def test_the_summary_counts_passed_failing_and_the_most_common_cause(tmp_path):
-    room = Room(tmp_path / "room.sqlite3", TODOS)
-    for i, cause in enumerate(["transpose", "transpose", "sign", None]):
+def test_the_summary_counts_passed_failing_not_written_and_the_most_common_cause(tmp_path):
+    room = opened_long_ago(tmp_path / "room.sqlite3")
+    for i, cause in enumerate(["transpose", "transpose", "sign", None, "not-written", "Go.home", "Go.home",
+                               "Go.home"]):
         add(room, participant=f"{i:016x}", id=f"{i:020x}", cause=cause)
     add(room, participant=f"{9:016x}", id=f"{9:020x}", passed=True, cause=None)
-    assert room.summary("03", "backprop") == {
-        "notebook": "03", "todo": "backprop", "passed": 1, "failing": 4, "cause": "transpose",
+    assert room.summary("03", "backprop") == {  # a cause the room does not know is never the most common
+        "notebook": "03", "todo": "backprop", "passed": 1, "failing": 7, "not_written": 1, "cause": "transpose",
         "cause_text": CAUSES["transpose"], "cause_count": 2}
     assert room.summary("02", "sigmoid")["passed"] == room.summary("02", "sigmoid")["failing"] == 0
 
@@ -170,6 +182,7 @@ def test_the_room_is_as_it_was_after_a_restart_and_can_be_exported_and_deleted(t
 
 def test_too_many_participants_from_one_address_are_refused_and_not_stored(tmp_path):
     room = Room(tmp_path / "room.sqlite3", TODOS, per_address=3, max_participants=5)
+    assert Room(tmp_path / "default.sqlite3", TODOS).per_address == 4
     for i in range(3):
         add(room, participant=f"{i:016x}", id=f"{i:020x}")
     with pytest.raises(Refused, match="Already 3 participants from this address") as refused:
@@ -197,9 +210,90 @@ def test_a_participant_who_sends_too_many_events_is_refused(tmp_path):
     assert again.count_events() == 3
 
 
-def test_a_cause_is_shown_in_the_words_of_the_checks_table():
-    from helpers.check._causes import CAUSES
+def test_a_cause_is_shown_in_the_words_of_the_checks_table_and_only_the_workshops():
     from room.causes import describe
     assert describe("transpose") == CAUSES["transpose"] != "transpose"
-    assert describe("no-such-cause") == "no-such-cause"
+    assert describe("no-such-cause") == describe("Go.home.now") == "a cause the room does not know"
     assert describe(None) == "no named cause"
+    assert describe("not-written") == "not written yet" and describe("earlier-todo") == "comes from an earlier TODO"
+    assert {"not-written", "earlier-todo"} <= set(CAUSES)  # the checks' identifiers, as the room spells them
+
+
+def test_an_invented_cause_never_reaches_the_page(tmp_path):
+    room = opened_long_ago(tmp_path / "room.sqlite3")
+    cell = add(room, cause="Go.home.now")
+    assert (cell["cause"], cell["cause_text"]) == ("unknown", "a cause the room does not know")
+    assert "Go.home" not in json.dumps(room.state())
+
+
+def test_not_written_is_its_own_outcome_and_starts_no_attempts(tmp_path):
+    room = opened_long_ago(tmp_path / "room.sqlite3")
+    cell = add(room, id="a" * 16, time=NOW - 600, cause="not-written")
+    assert (cell["status"], cell["stuck"], "cause" in cell) == ("not-written", False, False)
+    add(room, id="b" * 16, time=NOW - 60, cause="sign")
+    cell = add(room, id="c" * 16, time=NOW - 30, cause="sign")  # written now, and wrong: stuck since the first
+    assert (cell["status"], cell["stuck"], cell["attempts"]) == ("failing", True, 2)
+    assert cell["since"] == pytest.approx(NOW - 57)
+    cell = add(room, id="d" * 16, time=NOW - 10, cause="earlier-todo")
+    assert (cell["cause_text"], cell["attempts"]) == ("comes from an earlier TODO", 3)
+
+
+def test_stuck_means_where_the_participant_is_now(tmp_path):
+    room = opened_long_ago(tmp_path / "room.sqlite3")
+    first = add(room, id="a" * 16, notebook="02", todo="sigmoid", time=NOW - 600, cause="sign")
+    assert first["stuck"] is True
+    cells = room.add(parse(event(id="b" * 16, notebook="03", todo="backprop", time=NOW - 700)), "10.0.0.1")
+    assert [c["todo"] for c in cells] == ["backprop"]  # tried before the failure: sigmoid is still where she is
+    cells = room.add(parse(event(id="c" * 16, notebook="02", todo="feedforward_no_bias", time=NOW - 300,
+                                 cause="not-written")), "10.0.0.1")
+    assert [(c["todo"], c["stuck"]) for c in cells] == [("feedforward_no_bias", False), ("sigmoid", False)]
+    cells = room.add(parse(event(id="d" * 16, notebook="02", todo="sigmoid", time=NOW - 200, cause="sign")),
+                     "10.0.0.1")
+    assert [(c["todo"], c["stuck"]) for c in cells] == [("sigmoid", True)]  # back at it, and failing: stuck
+    assert {c["todo"]: c["stuck"] for c in room.state()["cells"]} == \
+        {"sigmoid": True, "backprop": True, "feedforward_no_bias": False}
+
+
+def test_nobody_looks_stuck_since_before_they_joined_or_the_room_opened(tmp_path):
+    room = Room(tmp_path / "room.sqlite3", TODOS, per_address=None)  # opened now, by the machine's clock
+    now = time.time()
+    prank = room.add(events.parse(json.dumps(event(time=now - 11 * 3600, sent=now)).encode(), set(TODOS), now),
+                     "10.0.0.1", now=now)[0]
+    assert prank["since"] == prank["last"] == now  # the room saw them first now: not "failing for 11 hours"
+    earlier = opened_long_ago(tmp_path / "earlier.sqlite3")
+    add(earlier, participant="1" * 16, id="a" * 20, time=NOW - 10, now=NOW - 3600)  # joined an hour ago
+    cell = add(earlier, participant="1" * 16, id="b" * 20, time=NOW - 11 * 3600)
+    assert cell["since"] == NOW - 3600 and cell["attempts"] == 2
+
+
+def test_a_hidden_participant_is_off_the_page_refused_and_stays_hidden(tmp_path):
+    room = opened_long_ago(tmp_path / "room.sqlite3")
+    for i in range(3):
+        add(room, participant=f"{i:016x}", id=f"{i:020x}", cause="sign")
+    room.hide(f"{1:016x}")
+    with pytest.raises(Refused, match="The instructor took you out of this room") as refused:
+        add(room, participant=f"{1:016x}", id="f" * 20)
+    assert refused.value.status == 403
+    room.close()
+    again = Room(tmp_path / "room.sqlite3", TODOS)
+    state = again.state()
+    assert [p["hidden"] for p in state["participants"]] == [False, True, False]
+    assert {c["participant"] for c in state["cells"]} == {f"{0:016x}", f"{2:016x}"}
+    assert again.summary("03", "backprop")["failing"] == 2
+    again.hide(f"{1:016x}", False)
+    assert again.summary("03", "backprop")["failing"] == 3
+    with pytest.raises(Refused, match="No such participant"):
+        again.hide("f" * 16)
+
+
+def test_a_room_file_from_before_hiding_opens_as_it_was(tmp_path):
+    path = tmp_path / "room.sqlite3"
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO settings VALUES ('code', 'WXYZ');"
+            "CREATE TABLE participants (id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT NOT NULL, "
+            "first_seen REAL NOT NULL);"
+            "INSERT INTO participants VALUES ('aaaaaaaaaaaaaaaa', 'Ada', '10.0.0.1', 1800000000.0);")
+    room = Room(path, TODOS)
+    assert room.code == "WXYZ" and room.state()["participants"] == [{"id": "a" * 16, "name": "Ada", "hidden": False}]

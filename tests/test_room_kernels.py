@@ -1,13 +1,16 @@
 """Three real Jupyter kernels join a real room and run notebook 02's cells with right and wrong answers.
 
 Each kernel works in its own copy of the workshop's helpers/ (three laptops). The room's state must
-show exactly what each kernel's checks said; and when the room is killed and started again in the
-middle, no check is slower, no kernel sees an exception, and every event arrives exactly once.
+show exactly what each kernel's checks said (an unwritten TODO apart from a wrong answer); a
+participant the instructor hides is told once, in the notebook; when the room takes a request and
+never answers, every check still returns; and when the room is killed and started again in the
+middle, no kernel sees an exception, and every event arrives exactly once.
 """
 import json
 import os
 import queue
 import shutil
+import socket
 import sqlite3
 import time
 from pathlib import Path
@@ -121,12 +124,13 @@ def test_the_room_shows_exactly_what_each_kernels_checks_said(kernels, tmp_path)
             cells = room.state()["cells"]
             return {(c["name"], c["todo"]): (c["status"], c.get("cause"), c.get("attempts"), c["runs"])
                     for c in cells}
+        assert [o["cause"] for o in seen["Ada"]] == ["not-written", None] and seen["Grace"][-1]["cause"] is not None
         expected = {
             ("Ada", "sigmoid"): ("passed", None, None, 2),
             ("Grace", "sigmoid"): ("failing", seen["Grace"][-1]["cause"], 2, 2),
             ("<b>Linus</b>", "sigmoid"): ("passed", None, None, 1),
-            ("<b>Linus</b>", "feedforward_no_bias"): ("failing", seen["<b>Linus</b>"][-1]["cause"], 1, 1)}
-        deadline = time.monotonic() + 10
+            ("<b>Linus</b>", "feedforward_no_bias"): ("not-written", None, None, 1)}  # not a wrong answer
+        deadline = time.monotonic() + 60
         while state() != expected and time.monotonic() < deadline:
             time.sleep(0.05)
         assert state() == expected
@@ -134,38 +138,79 @@ def test_the_room_shows_exactly_what_each_kernels_checks_said(kernels, tmp_path)
         summary = {(s["notebook"], s["todo"]): s for s in room.state()["summaries"]}
         assert (summary["02", "sigmoid"]["passed"], summary["02", "sigmoid"]["failing"]) == (2, 1)
         assert summary["02", "sigmoid"]["cause"] == seen["Grace"][-1]["cause"]
-        assert summary["02", "feedforward_no_bias"]["failing"] == 1
+        assert (summary["02", "feedforward_no_bias"]["failing"], summary["02", "feedforward_no_bias"]["not_written"]) \
+            == (0, 1)
         assert run(linus, PROBE) == alone and "✔ sigmoid is right" in alone[0]  # a check prints the same in a room
+
+        # The instructor hides Grace: her next check's report is refused; the one after says so, once.
+        grace_id = next(p["id"] for p in room.state()["participants"] if p["name"] == "Grace")
+        assert room.post("/api/hide", {"participant": grace_id, "hidden": True},
+                         headers={"Cookie": f"room_key={room.key}"})[0] == 200
+        assert run(grace, RIGHT_SIGMOID + "\n" + CHECK_SIGMOID)[1] == []
+        assert run(grace, "import time\nfor _ in range(200):\n    if helpers.room._reporter.refused: break\n"
+                          "    time.sleep(0.05)\nprint(helpers.room._reporter.refused)")[0].startswith(
+            "The instructor took you out of this room")
+        told = [run(grace, CHECK_SIGMOID)[0] for _ in range(2)]
+        assert told[0].count("The room refused this notebook's reports: The instructor took you out") == 1
+        assert "refused" not in told[1] and "✔ sigmoid is right" in told[1]
+        out, errors = run(grace, "print(helpers.room._reporter.thread.is_alive(), len(helpers.room._reporter.queue))")
+        assert (out, errors) == ("False 0\n", [])  # her kernel sends nothing more
     finally:
         room.stop()
     assert "Traceback" not in room.errors()
 
 
-FAULT_RUN = """
-import contextlib, io, time
-def timed(n):
-    times = []
-    for i in range(n):
-        started = time.perf_counter()
-        try:
-            with contextlib.redirect_stdout(io.StringIO()):  # the green line, 60 times: not needed here
-                check.sigmoid(sigmoid if i % 2 else lambda z: z)
-        except helpers.check.CheckFailed:
-            pass
-        times.append(time.perf_counter() - started)
-        time.sleep(0.03)
-    return times
-listeners = helpers.check.LISTENERS[:]
-helpers.check.LISTENERS.clear()
-alone = timed(20)  # the same checks, in no room
-helpers.check.LISTENERS[:] = listeners
+CHECKS = """
+import contextlib, io
 seen.clear()
-with_room = timed({n})
-print(json.dumps({"alone": alone, "with_room": with_room, "sent": len(seen)}))
+for i in range({n}):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # the green line, n times: not needed here
+            check.sigmoid(sigmoid if i % 2 else lambda z: z)
+    except helpers.check.CheckFailed:
+        pass
+print(json.dumps({{"outcomes": len(seen), "waiting": len(helpers.room._reporter.queue),
+                  "sent": helpers.room._reporter.sent}}))
 """
 
 
-def test_a_room_killed_and_restarted_midway_slows_no_check_and_loses_no_event(kernels, tmp_path):
+def test_every_check_returns_while_the_room_takes_a_request_and_never_answers(kernels):
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # a room that accepts and never answers
+        silent.settimeout(60)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        joining = kernels[0].execute(f"helpers.room.join({url!r}, code='K7Q2', name='Ada')")
+        silent.accept()[0].close()  # join asks whether the code is right: hung up on, it joins all the same
+        out, errors = collect(kernels[0], joining)
+        assert errors == [] and "It cannot be reached right now" in out
+        run(kernels[0], RIGHT_SIGMOID + "\nhelpers.room._reporter.timeout = 600")  # it waits as long as the test
+        out, errors = collect(kernels[0], kernels[0].execute(CHECKS.format(n=20)))
+        assert errors == [] and json.loads(out) == {"outcomes": 20, "waiting": 20, "sent": 0}
+        held, _ = silent.accept()  # the first event's POST, sent while the checks ran: still waiting for an answer
+        request = b""
+        while b'"sent"' not in request:
+            request += held.recv(65536)
+        held.setblocking(False)
+        with pytest.raises(BlockingIOError):  # nothing more, and not closed: the kernel's thread is still waiting
+            held.recv(1)
+        held.close()
+        run(kernels[0], "helpers.room.leave()")
+
+
+FAULT_RUN = """
+import contextlib, io, time
+seen.clear()
+for i in range({n}):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # the green line, n times: not needed here
+            check.sigmoid(sigmoid if i % 2 else lambda z: z)
+    except helpers.check.CheckFailed:
+        pass
+    time.sleep(0.05)  # a learner's pace, so that the room is killed in the middle
+print(json.dumps({{"sent": len(seen)}}))
+"""
+
+
+def test_a_room_killed_and_restarted_midway_loses_no_event_and_sends_none_twice(kernels, tmp_path):
     db = tmp_path / "room.sqlite3"
     room = launch.start(db)
     port = int(room.url.rsplit(":", 1)[1])
@@ -174,12 +219,16 @@ def test_a_room_killed_and_restarted_midway_slows_no_check_and_loses_no_event(ke
             join(client, room, name)
             run(client, RIGHT_SIGMOID)
         n = 60
-        ids = [client.execute(FAULT_RUN.replace("{n}", str(n))) for client in kernels]
-        time.sleep(1.5)  # the kernels are checking away (their first 20 checks are in no room)
-        room.stop()      # killed mid-way: events in flight, events queued
-        with sqlite3.connect(db) as connection:
-            arrived = connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-        assert 0 < arrived < 3 * n  # it was killed in the middle
+        ids = [client.execute(FAULT_RUN.format(n=n)) for client in kernels]
+
+        def arrived():
+            with sqlite3.connect(db) as connection:
+                return connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        deadline = time.monotonic() + 60
+        while arrived() < 10 and time.monotonic() < deadline:  # the kernels are checking away
+            time.sleep(0.02)
+        room.stop()  # killed mid-way: events in flight, events queued
+        assert 0 < arrived() < 3 * n  # it was killed in the middle
         time.sleep(1.5)
         room = launch.start(db, port)
         results = []
@@ -189,8 +238,6 @@ def test_a_room_killed_and_restarted_midway_slows_no_check_and_loses_no_event(ke
             results.append(json.loads(out))
         for result in results:
             assert result["sent"] == n
-            slowest_alone = max(result["alone"])
-            assert max(result["with_room"]) < slowest_alone + 0.050, (slowest_alone, sorted(result["with_room"])[-5:])
 
         def counts():
             with sqlite3.connect(db) as connection:

@@ -1,13 +1,17 @@
-"""The participant's side (helpers/room.py): a check never waits for the room; events wait while it is down.
+"""The participant's side (helpers/room.py): a check never waits for the room; events wait while it is down;
+a participant the room refuses for good is told once, and their kernel stops sending.
 
-Unreachable rooms are http://127.0.0.1:9/ (nothing listens there) or a free port where the room starts later.
+Unreachable rooms are http://127.0.0.1:9/ (nothing listens there) or a free port where the room starts later;
+a room that takes a request and never answers is a socket of the test's own.
 """
 import json
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FAST = (0.05, 0.2)  # retry delays, so the tests need not wait 10 s
 
 
-def wait_for(condition, seconds=10):
+def wait_for(condition, seconds=30):  # a bound for a busy machine, not a measure
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
@@ -38,13 +42,35 @@ def count_events(db):
         return connection.execute("SELECT COUNT(*) FROM events").fetchone()[0]
 
 
-def test_an_unreachable_room_costs_a_check_nothing_and_its_events_wait():
+def test_a_room_that_never_answers_holds_up_no_check():
+    """The room takes the reporter's request and never answers: every put still goes straight into the queue."""
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        silent.settimeout(30)
+        reporter = helpers.room.Reporter(f"http://127.0.0.1:{silent.getsockname()[1]}", "K7Q2", "Ada", "0" * 16,
+                                         timeout=120, retry=FAST)
+        try:
+            reporter(Outcome("02", "sigmoid", False, None))
+            connection, _ = silent.accept()  # the reporter's POST of the first event: read, never answered
+            request = b""
+            while b'"sent"' not in request:
+                request += connection.recv(65536)
+            putter = threading.Thread(target=lambda: [reporter(Outcome("02", "sigmoid", n % 2 == 0, None))
+                                                      for n in range(100)])
+            putter.start()
+            putter.join(timeout=60)  # a bound, for a test that would otherwise hang: not a measure
+            assert not putter.is_alive()  # every put returned while the room held the first event unanswered
+            assert len(reporter.queue) == 101 and reporter.sent == 0 and reporter.thread.is_alive()
+            assert reporter.queue[0]["id"].encode() in request  # the first one, in flight; the others wait
+            connection.close()
+        finally:
+            reporter.close()
+
+
+def test_an_unreachable_room_keeps_the_events_waiting():
     reporter = helpers.room.Reporter("http://127.0.0.1:9/", "K7Q2", "Ada", "0" * 16, retry=FAST)
     try:
-        started = time.perf_counter()
         for _ in range(100):
             reporter(Outcome("02", "sigmoid", False, None))
-        assert (time.perf_counter() - started) / 100 < 0.005  # microseconds in fact; 5 ms on a busy machine
         assert wait_for(lambda: reporter.problem is not None)
         assert reporter.problem == "the room cannot be reached (URLError)"
         assert len(reporter.queue) == 100 and reporter.sent == 0 and reporter.thread.is_alive()
@@ -97,6 +123,54 @@ def test_an_event_the_room_refuses_is_not_sent_again(tmp_path):
         assert reporter.sent == 1 and count_events(tmp_path / "room.sqlite3") == 1
     finally:
         reporter.close()
+        room.stop()
+
+
+@pytest.mark.parametrize("refusal", ["wrong code", "hidden", "too many from the address"])
+def test_a_participant_refused_for_good_is_told_once_and_nothing_more_is_sent(tmp_path, capsys, refusal):
+    room = launch.start(tmp_path / "room.sqlite3", None, "--per-address", "1")
+    cookie = {"Cookie": f"room_key={room.key}"}
+    code = room.code if refusal != "wrong code" else "ZZZZ" if room.code != "ZZZZ" else "YYYY"
+    if refusal != "wrong code":  # Grace is in the room first
+        grace = helpers.room.Reporter(room.url, room.code, "Grace", "4" * 16, retry=FAST)
+        grace(Outcome("02", "sigmoid", True, None))
+        assert wait_for(lambda: grace.sent == 1)
+        grace.close()
+    pid = "4" * 16 if refusal == "hidden" else "5" * 16
+    if refusal == "hidden":
+        assert room.post("/api/hide", {"participant": pid, "hidden": True}, headers=cookie)[0] == 200
+    reporter = helpers.room.Reporter(room.url, code, "Ada", pid, retry=FAST)
+    try:
+        for _ in range(3):
+            reporter(Outcome("02", "sigmoid", False, "sign"))
+        assert wait_for(lambda: not reporter.thread.is_alive())  # it stopped by itself
+        assert reporter.refused is not None and not reporter.queue and reporter.sent == 0
+        capsys.readouterr()
+        for _ in range(3):  # the next checks: told once, in words; and nothing is queued
+            reporter(Outcome("02", "sigmoid", True, None))
+        printed = capsys.readouterr().out
+        assert printed.count("The room refused this notebook's reports: ") == 1 and not reporter.queue
+        words = {"wrong code": "Wrong room code.", "hidden": "The instructor took you out of this room",
+                 "too many from the address": "Already 1 participants from this address."}
+        assert words[refusal] in printed
+        assert count_events(tmp_path / "room.sqlite3") == (0 if refusal == "wrong code" else 1)
+    finally:
+        reporter.close()
+        room.stop()
+
+
+def test_a_room_that_says_try_later_is_tried_again(tmp_path):
+    """Too many wrong codes from this address: 429 with Retry-After, which passes; the reporter keeps its events."""
+    room = launch.start(tmp_path / "room.sqlite3")
+    try:
+        for guess in range(20):
+            room.post("/api/join", {"code": f"{guess:04d}"})
+        reporter = helpers.room.Reporter(room.url, room.code, "Ada", "6" * 16, retry=FAST)
+        reporter(Outcome("02", "sigmoid", True, None))
+        assert wait_for(lambda: reporter.problem is not None and "429" in reporter.problem)
+        assert reporter.refused is None and reporter.thread.is_alive() and len(reporter.queue) == 1
+        reporter.close()
+    finally:
         room.stop()
 
 

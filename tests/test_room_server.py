@@ -1,7 +1,8 @@
 """The room's server, for real (python -m room on 127.0.0.1): what it refuses, and that it keeps running.
 
 Posting needs the room code; the instructor's page and data need the instructor's key; a participant
-can read nothing; every bad request gets a clear 4xx, nothing is stored, and the server goes on.
+can read nothing; every bad request gets a clear 4xx, nothing is stored, and the server goes on; a
+participant the instructor hid is refused, and stays hidden when the room is restarted.
 """
 import http.client
 import json
@@ -9,7 +10,9 @@ import os
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
-    running = launch.start(tmp_path_factory.mktemp("room") / "room.sqlite3")
+    running = launch.start(tmp_path_factory.mktemp("room") / "room.sqlite3", None, "--per-address", "1000")
     yield running
     running.stop()
     assert "Traceback" not in running.errors()
@@ -68,12 +71,23 @@ def test_a_bad_event_gets_a_clear_4xx_and_nothing_is_stored(room, body, status, 
     assert room.post("/api/events", event(room, 3, cause="sign"))[0] in (200, 201)  # and it goes on
 
 
-def test_a_body_far_over_the_limit_is_refused_and_the_server_goes_on(room):
-    status, message = answer(room.post("/api/events", b"x" * 200_000))
-    assert (status, "at most 4096" in message) == (413, True)
-    with pytest.raises(OSError):  # over a megabyte, the server does not even read it: it hangs up
-        room.post("/api/events", b"x" * 3_000_000)
-    assert room.post("/api/events", event(room, 4))[0] == 201
+@pytest.mark.parametrize("path", ["/api/events", "/api/join", "/api/delete", "/api/hide"])
+@pytest.mark.parametrize("size", [4097, 200_000, 10_000_000])
+def test_any_body_over_the_limit_gets_a_413_in_words_and_the_server_goes_on(room, path, size):
+    cookie = {"Cookie": f"room_key={room.key}"}  # the instructor's routes too
+    status, message = answer(room.post(path, b"x" * size, headers=cookie))  # sent whole, then the answer read
+    assert (status, message) == (413, f"The body is {size} bytes; the room takes at most 4096.")
+    assert room.post("/api/events", event(room, 4))[0] in (200, 201)
+
+
+def test_a_chunked_body_over_the_limit_gets_a_413_too(room):
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(room.url).netloc, timeout=30)
+    connection.request("POST", "/api/events", body=iter([b"x" * 65536] * 100), encode_chunked=True,
+                       headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+    response = connection.getresponse()
+    assert (response.status, json.loads(response.read())["error"]) == \
+        (413, "The body is 6553600 bytes; the room takes at most 4096.")
+    connection.close()
 
 
 @pytest.mark.parametrize("path", ["/instructor", "/api/state", "/api/stream", "/export.csv"])
@@ -142,7 +156,17 @@ def test_thousands_of_made_up_participants_from_one_address_are_refused(tmp_path
         assert statuses.count(201) == 20 and statuses.count(429) == 1980
         assert b"Already 20 participants from this address" in message
         assert len(running.state()["participants"]) == 20 and stored(running) == (20, 20)
+        assert answer(running.post("/api/events", event(running, 1, id="e" * 20)))[0] == 201  # one who joined goes on
         assert running.post("/api/events", event(running, 5, id="f" * 20))[0] == 201  # one who joined goes on
+    finally:
+        running.stop()
+
+
+def test_by_default_four_participants_may_join_from_one_address(tmp_path):
+    running = launch.start(tmp_path / "room.sqlite3")  # python -m room's default
+    try:
+        statuses = [running.post("/api/events", event(running, n))[0] for n in range(20)]
+        assert statuses == [201] * 4 + [429] * 16 and len(running.state()["participants"]) == 4
     finally:
         running.stop()
 
@@ -152,18 +176,39 @@ def test_guessing_the_code_is_stopped(tmp_path):
     try:
         for guess in range(20):
             assert running.post("/api/join", {"code": f"{guess:04d}"})[0] == 403
-        status, message = answer(running.post("/api/join", {"code": running.code}))
-        assert status == 429 and "Too many wrong room codes" in message
+        request = urllib.request.Request(running.url + "/api/join", data=json.dumps({"code": running.code}).encode(),
+                                         method="POST", headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=10)
+        assert refused.value.code == 429 and "Too many wrong room codes" in json.loads(refused.value.read())["error"]
+        assert refused.value.headers["Retry-After"] == "600"  # a kernel tries again later, not never
         assert running.post("/api/events", event(running, 1))[0] == 429
         assert stored(running) == (0, 0)
     finally:
         running.stop()
 
 
+@pytest.mark.parametrize("body, status, words", [
+    ({"participant": "0" * 16}, 400, "exactly: hidden, participant"),
+    ({"participant": "0" * 16, "hidden": "yes"}, 400, "hidden true or false"),
+    ({"participant": ["0" * 16], "hidden": True}, 400, "participant must be"),
+    ({"participant": "f" * 16, "hidden": True}, 404, "No such participant"),
+    (b"participant=1&hidden=1", 400, "as application/json"),
+])
+def test_a_bad_hide_request_gets_a_clear_4xx(room, body, status, words):
+    kind = "application/x-www-form-urlencoded" if isinstance(body, bytes) else "application/json"
+    got_status, message = answer(room.post("/api/hide", body, kind, {"Cookie": f"room_key={room.key}"}))
+    assert (got_status, words in message) == (status, True), message
+    assert room.post("/api/hide", {"participant": "0" * 16, "hidden": True})[0] == 403  # and only the instructor
+
+
 def test_the_room_is_as_it_was_after_the_server_is_killed(tmp_path):
     running = launch.start(tmp_path / "room.sqlite3")
-    for n in range(5):
+    for n in range(4):
         assert running.post("/api/events", event(running, n, cause="sign"))[0] == 201
+    cookie = {"Cookie": f"room_key={running.key}"}
+    assert running.post("/api/hide", {"participant": f"{3:016x}", "hidden": True}, headers=cookie) == \
+        (200, b'{"hidden": true}')
     before = running.state()
     running.stop()  # SIGKILL: no chance to tidy up
     again = launch.start(tmp_path / "room.sqlite3")
@@ -171,8 +216,13 @@ def test_the_room_is_as_it_was_after_the_server_is_killed(tmp_path):
         assert (again.code, again.key) == (running.code, running.key)
         after = again.state()
         assert after["cells"] == before["cells"] and after["participants"] == before["participants"]
+        assert [p["hidden"] for p in after["participants"]] == [False, False, False, True]
+        assert len(after["cells"]) == 3  # the hidden participant's are not on the page
+        status, message = answer(again.post("/api/events", event(again, 3, id="d" * 20)))
+        assert (status, message) == (403, "The instructor took you out of this room: your checks are not sent "
+                                          "to it any more.")
         status, csv = again.get("/export.csv")
-        assert status == 200 and csv.decode().count(",02,sigmoid,0,sign") == 5
+        assert status == 200 and csv.decode().count(",02,sigmoid,0,sign") == 4
         assert again.post("/api/delete", {"confirm": "delete"}, headers={"Cookie": f"room_key={again.key}"}) \
             == (200, b'{"deleted": true}')
         assert again.state()["cells"] == [] and again.get("/export.csv")[1].count(b"\n") == 1
@@ -186,3 +236,11 @@ def test_as_a_hub_service_without_the_hubs_address_the_room_says_so(tmp_path):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "--hub is for the room JupyterHub starts as its service" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_laptops_room_never_imports_the_hubs():
+    """room/hub.py builds on room/server.py, never the reverse: a laptop's room needs no JupyterHub."""
+    done = subprocess.run([sys.executable, "-c", "import sys, room.server, room.__main__; "
+                           "print('room.hub' in sys.modules, 'jupyterhub' in sys.modules)"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr) == ("False False\n", "")
