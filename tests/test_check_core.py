@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from helpers.check import CheckFailed
-from helpers.check._core import call, compare, diagnose
+from helpers.check._compare import compare, diagnose
+from helpers.check._core import call
 
 E = np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.75]])  # a right answer: not symmetric, no zeros
 S = np.array([[1.0, 2.0], [2.0, 3.0]])  # a symmetric one: its own transpose

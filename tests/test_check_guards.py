@@ -15,7 +15,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from helpers import check, nn  # noqa: E402
 from helpers.check import CheckFailed  # noqa: E402
 from helpers.check._causes import CAUSES  # noqa: E402
-from helpers.check._core import call, rng_properties  # noqa: E402
+from helpers.check._core import call  # noqa: E402
+from helpers.check._props import rng_properties  # noqa: E402
 
 
 def failure(check_function, *answers):

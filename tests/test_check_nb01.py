@@ -92,7 +92,43 @@ def raises(X, y, indices):
     return X[indices[0]].undefined_attribute
 
 
-@pytest.mark.parametrize("answer", [right, one_figure_per_image])
+def test_one_figure_per_image_is_refused_with_its_reason():
+    """The TODO asks for one subplot per index, side by side; a figure per image draws them one under another."""
+    with pytest.raises(CheckFailed) as error:
+        check.show_images(one_figure_per_image)
+    assert error.value.cause == "figures"
+    assert "drew its 3 images in 3 separate figures; the TODO asks for them side by side" in str(error.value)
+    assert plt.get_fignums() == []
+
+
+def title_on_current_axes(X, y, indices):
+    fig, axes = plt.subplots(1, len(indices), squeeze=False)
+    for k, i in enumerate(indices):
+        axes[0][k].imshow(X[i].reshape(28, 28))
+        plt.title(y[i])
+
+
+def title_before_subplot(X, y, indices):
+    for k, i in enumerate(indices):
+        plt.title(y[i])
+        plt.subplot(1, len(indices), k + 1)
+        plt.imshow(X[i].reshape(28, 28))
+
+
+@pytest.mark.parametrize("answer, saw", [
+    (title_on_current_axes, "Only image 3 has a title, '3': every label went to that same axes"),
+    (title_before_subplot, "The label 6 is on an axes with no picture: a title set before that image's subplot"),
+])
+def test_a_plt_title_that_went_elsewhere_is_found_and_not_hinted_again(answer, saw):
+    """Issue 30, finding 2: the message says where the title went; the hint is not the learner's own plt.title(y[i])."""
+    with pytest.raises(CheckFailed) as error:
+        check.show_images(answer)
+    text = str(error.value)
+    assert saw in text and "plt.title labels pyplot's current axes" in text
+    assert "Hint: plt.title(y[i]) or ax.set_title(y[i])" not in text
+
+
+@pytest.mark.parametrize("answer", [right])
 def test_right_answers_pass(answer, capsys):
     check.show_images(answer)
     assert "✔ show_images draws the right images" in capsys.readouterr().out

@@ -97,7 +97,7 @@ def test_right(answer, capsys):
     (by_training, "it chose the best on the training data"),
     (last_one, "it returned the last network trained"),
     (no_validation, "called sgd without validation data"),
-    (same_seed, r"trained networks with seeds \[0, 0, 0, 0, 0, 0, 0\]"),
+    (same_seed, r"trained networks with seeds \[0, 0, 0, 0, 0, 0, 0, 0\]"),
     (worst_on_validation, "it chose the worst on the validation set .*min where max is meant"),
     (worst_on_training, "it chose the worst on the training data"),
     (never_replaces_first, "it returned the first network trained"),

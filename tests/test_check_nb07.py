@@ -69,7 +69,8 @@ def test_cross_entropy_wrong(answer, message):
     (lambda n_in, n_out, rng: rng.random((n_in, n_out)) / np.sqrt(n_in), "the mean is"),
     (lambda n_in, n_out, rng: 2 * rng.standard_normal((n_in, n_out)) / np.sqrt(n_in), r"spread .*twice the right answer"),
     (lambda n_in, n_out, rng: rng.standard_normal((n_in, n_out)) / np.sqrt(4 * n_in), r"spread .*half the right answer"),
-    (lambda n_in, n_out, rng: rng.standard_normal((n_in, n_out)) * 0.07, r"spread .*the values are wrong"),
+    (lambda n_in, n_out, rng: rng.standard_normal((n_in, n_out)) * 0.07,
+     r"spread \(standard deviation\) of the weights is 0.0701 = 1/sqrt\(204\); expected 1/sqrt\(n_in\)"),
 ])
 def test_scaled_weights_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):
@@ -155,7 +156,8 @@ def test_momentum_step_wrong(answer, message):
     (lambda nW, W, lam: nW - lam * W, "the sign is wrong"),
     (lambda nW, W, lam: nW + 2 * lam * W, "not 2 lam W"),
     (lambda nW, W, lam: nW + lam, "it adds lam"),
-    (lambda nW, W, lam: nW, "the values are wrong"),
+    (lambda nW, W, lam: nW, r"l2_gradient\(nabla_W = 0, W, lam\) gives a wrong answer: .* lam \* W\. It returns 0 "
+                            r"there: the part of the formula without nabla_W is missing"),
     (lambda nW, W, lam: -(nW + lam * W), "the negative of the right answer: a sign is flipped"),
     (lambda nW, W, lam: 2 * (nW + lam * W), "twice the right answer"),
     (lambda nW, W, lam: (nW + lam * W) / 2, "half the right answer"),

@@ -6,17 +6,18 @@ transpose...), the message says which, so the learner can find the cause. The le
 gets read-only copies of its inputs (``call``), so an in-place change is named with its line and the
 expected answer is computed from untouched data.
 """
+import contextlib
 import dataclasses
 import functools
 import inspect
+import io
 import re
-import traceback
 import warnings
 
 import numpy as np
 
 from ..errors import RESET, FriendlyError
-from ._causes import CAUSES
+from ._learner import learner_line, shape_words, unrepeated
 
 GREEN = "\x1b[32m"
 
@@ -57,8 +58,10 @@ def reported(check):
         try:
             result = check(*args, **kwargs)
         except CheckFailed as error:
+            from ._earlier import earlier_cause  # here: it runs checks, which import this module
+            error = earlier_cause(check, args, error)
             _tell(Outcome(notebook, check.__name__, False, error.cause))
-            raise
+            raise error from None
         _tell(Outcome(notebook, check.__name__, True, None))
         return result
     return run
@@ -78,9 +81,27 @@ def passed(message):
     print(f"{GREEN}✔ {message}{RESET}")
 
 
+# The learner's function that the check called last: a hint that quotes code already in it is not repeated.
+CALLED = {"func": None}
+
+
 def fail(message, hint="", cause=None):
-    """Stop the check with ``message``, and the ``hint`` on a line of its own if there is one."""
+    """Stop the check with ``message``, and the ``hint`` on a line of its own if there is one.
+
+    A hint whose code is already in the learner's function becomes words that say so (``_learner.unrepeated``).
+    """
+    hint = unrepeated(CALLED["func"], hint)
     raise CheckFailed(message + (f"\nHint: {hint}" if hint else ""), cause)
+
+
+def quiet(check, *args):
+    """Run ``check(*args)`` without its green line: True if it passed, False if it failed."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            check(*args)
+    except CheckFailed:
+        return False
+    return True
 
 
 def call(func, name, *args, hints=(), changeable=()):
@@ -96,16 +117,23 @@ def call(func, name, *args, hints=(), changeable=()):
     if not callable(func):
         fail(f"Pass the function itself to the check, e.g. check.{name}({name}), not {type(func).__name__}.")
     given = [arg if k in changeable else protected(arg) for k, arg in enumerate(args)]
+    CALLED["func"] = func
     try:
         return func(*given)
-    except NotImplementedError:
+    except NotImplementedError as error:
+        frame, _ = learner_line(error)
+        other = frame.name if frame and frame.name not in (name, getattr(func, "__name__", name), "<module>") else ""
+        if other:
+            fail(f"{name} uses your {other}, which is not written yet. Write {other} first (replace its "
+                 "`raise NotImplementedError` line), run its cell and its check, then run this check again.",
+                 cause="not-written")
         fail(f"{name} is not written yet. Replace the `raise NotImplementedError` line in the "
              "TODO cell above with your code, run that cell, then run this check again.", cause="not-written")
     except Exception as error:  # the learner's code failed: say how, briefly
         if isinstance(error, ValueError) and "read-only" in str(error):
             changed_argument(func, name, error)
         hint = next((hint for kind, hint in hints if isinstance(error, kind)), "")
-        fail(f"Your {name} raised {type(error).__name__}: {error}{_where(error)}", hint)
+        fail(f"Your {name} raised {type(error).__name__}: {error}{_where(error)}{shape_words(error)}", hint)
 
 
 def protected(value):
@@ -156,9 +184,7 @@ def call_warning_free(func, name, *args, hint="", hints=()):
 
 def _learner_frame(error):
     """The traceback's last frame in the learner's code (not in helpers, NumPy or Matplotlib), or None."""
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if not any(library in frame.filename for library in ("helpers", "numpy", "matplotlib"))]
-    return frames[-1] if frames else None
+    return learner_line(error)[0]
 
 
 def _where(error):
@@ -192,125 +218,3 @@ def as_array(got, name, expected_shape=None):
         return np.asarray(got, dtype=float)
     except (TypeError, ValueError):
         fail(f"{name} returned {type(got).__name__}, which is not an array of numbers.")
-
-
-def compare(got, expected, name, tried, hint="", rtol=1e-5, atol=1e-6, mistakes=(), sizes=(), related=()):
-    """Fail unless ``got`` matches ``expected`` in shape and values.
-
-    ``tried`` says in words what input was used; ``mistakes`` are ``(array a typical mistake would
-    give, what that mistake is, cause identifier)``: when the answer matches one of them, the
-    message names the mistake. Failing that, ``diagnose`` tries simple changes of the right answer
-    (its negative, twice, half, times or divided by one of ``sizes``, its transpose, one of
-    ``related``, given like ``mistakes``). ``hint`` is shown only when no cause is found.
-    """
-    expected = np.asarray(expected, dtype=float)
-    got = as_array(got, name, expected.shape)
-    same_shape = got.shape == expected.shape
-    if same_shape and not np.all(np.isfinite(got)):
-        bad = "NaN" if np.isnan(got).any() else "inf"
-        fail(f"{name} on {tried} returned {bad} values:\n    got {fmt(got)}", hint)
-    if same_shape and np.allclose(got, expected, rtol=rtol, atol=atol):
-        return
-    if same_shape and got.ndim == 0 and float(got) == np.floor(expected) != expected and float(got) != 0:
-        fail(f"{name} on {tried}: the answer is wrong; it is the right answer rounded down to a whole number: "
-             "// is integer division; divide with /.\n" + expected_got(expected, got), cause="integer-division")
-    problem = "the answer is wrong" if same_shape else f"expected shape {expected.shape}, got shape {got.shape}"
-    start = f"{name} on {tried}: {problem}"
-    for wrong, mistake, *cause in mistakes:  # a listed mistake first, else the diagnosis
-        wrong = np.asarray(wrong, dtype=float)
-        if wrong.shape == got.shape and np.allclose(got, wrong, rtol=rtol, atol=atol):
-            fail(f"{start}; it looks like {mistake}\n" + expected_got(expected, got), cause=(cause or [None])[0])
-    found = diagnose_cause(got, expected, sizes, related, rtol, atol)
-    if found:
-        fail(f"{start}; it is {found[0]}\n" + expected_got(expected, got), cause=found[1])
-    if not same_shape:
-        fail(f"{start}.", hint)
-    difference = np.abs(got - expected)
-    first = np.unravel_index(np.argmax(difference > atol + rtol * np.abs(expected)), got.shape) if got.ndim else ()
-    at = f"; the first entry that differs is [{', '.join(map(str, first))}]" if got.ndim and got.size > 1 else ""
-    fail(f"{name} on {tried}: the values are wrong (largest difference {difference.max():.3g}{at}).\n"
-         + expected_got(expected, got), hint)
-
-
-def _changes(expected, sizes, related):
-    """(array, what it is, cause) for each simple change of the right answer that a slip can make."""
-    scales = [(2, "twice the right answer", "a factor 2 too many (a 1/2 forgotten, or something counted twice?)",
-               "scale:2"),
-              (0.5, "half the right answer", "a factor 1/2 too many (a 1/2 or a mean that does not belong?)",
-               "scale:2")]
-    for k, what in [(k, what) for k, what in sizes if k != 1]:  # times 1 changes nothing
-        scales += [(k, f"{k} times the right answer",
-                    f"multiplied by {what} ({k}) once too often (a sum where the mean is wanted?)", "scale:n"),
-                   (1 / k, f"the right answer divided by {k}",
-                    f"divided by {what} ({k}) once too often (a mean where a sum is wanted, or the mean taken twice?)",
-                    "scale:n")]
-    found = [(-expected, "the negative of the right answer: a sign is flipped somewhere "
-                         "(a - b where b - a is meant, or + where - is meant?)", "sign")]
-    for k, amount, cause, kind in scales:
-        found += [(k * expected, f"{amount}: {cause}", kind),
-                  (-k * expected, f"minus {amount}: a sign is flipped, and {cause}", kind)]
-    if expected.ndim == 2:
-        found.append((expected.T, "the transpose of the right answer: rows and columns are swapped "
-                                  "(a .T too many or too few?)", "transpose"))
-    return found + [(np.asarray(array, dtype=float), what, (cause or [None])[0]) for array, what, *cause in related]
-
-
-def diagnose_cause(got, expected, sizes=(), related=(), rtol=1e-5, atol=1e-6):
-    """(what ``got`` is, its cause identifier), when it is one simple change of ``expected``; else None.
-
-    Nothing is said when it could be more than one: an answer of zeros (0 times anything),
-    a right answer of zeros (any multiple of it), a change that leaves the right answer
-    as it is (the transpose of a symmetric matrix), or two changes that give the same.
-    """
-    got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    if np.allclose(got, 0, atol=atol) or np.allclose(expected, 0, atol=atol):
-        return None
-    atol = min(atol, rtol * np.max(np.abs(expected)))  # small answers: match relatively, not within atol
-
-    def same(a, b):
-        return a.shape == b.shape and np.allclose(a, b, rtol=rtol, atol=atol)
-
-    matches = {(what, cause) for change, what, cause in _changes(expected, sizes, related)
-               if same(got, change) and not same(change, expected)}
-    return matches.pop() if len(matches) == 1 else None
-
-
-def diagnose(got, expected, sizes=(), related=(), rtol=1e-5, atol=1e-6):
-    """What ``got`` is, when it is one simple change of ``expected`` and no other; else None."""
-    found = diagnose_cause(got, expected, sizes, related, rtol, atol)
-    return found[0] if found else None
-
-
-def rng_properties(run, name, tried):
-    """Fail unless ``run(rng)`` uses the generator it is given, and only it.
-
-    Same seed: the same result; another seed: another result; NumPy's global random state
-    (np.random.seed, np.random.rand...) untouched. ``run`` returns something np.array_equal compares.
-    """
-    state = np.random.get_state()
-    probe = np.random.random()  # what the global state gives next, if nobody draws from it
-    np.random.set_state(state)
-    first, again, other = run(np.random.default_rng(0)), run(np.random.default_rng(0)), run(np.random.default_rng(1))
-    touched = np.random.random() != probe
-    np.random.set_state(state)
-    hint = ("draw every random number from the rng argument, e.g. rng.permutation(n) or "
-            "rng.standard_normal(shape), never from np.random directly.")
-    if touched:
-        fail(f"{name} on {tried}: it {CAUSES['global-rng']}, so its results cannot be reproduced.", hint,
-             cause="global-rng")
-    if not _equal(first, again):
-        fail(f"{name} on {tried}: it gives different results for two generators with the same seed: it "
-             f"{CAUSES['own-rng']}, so its results cannot be reproduced.", hint, cause="own-rng")
-    if _equal(first, other):
-        fail(f"{name} on {tried}: it gives the same result for rng = np.random.default_rng(0) and "
-             f"default_rng(1): it {CAUSES['fixed-seed']} (or draws nothing at all).",
-             "use the rng it is given (rng.permutation, rng.standard_normal...); do not make a new one "
-             "with a seed inside the function.", cause="fixed-seed")
-
-
-def _equal(a, b):
-    try:
-        return all(np.array_equal(x, y) for x, y in zip(a, b, strict=True)) if isinstance(a, list) \
-            else np.array_equal(a, b)
-    except ValueError:
-        return False

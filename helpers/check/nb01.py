@@ -5,7 +5,13 @@ from unittest import mock
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ._core import CheckFailed, call, diagnose, fail, passed
+from ._core import CheckFailed, call, fail, passed
+from ._compare import diagnose
+from ._learner import dedent_source
+
+
+AXES_HINT = ("the k-th picture goes in the k-th subplot, axes[0][k] or plt.subplot(1, len(indices), k + 1), where k "
+             "counts 0, 1, 2... along `indices` (for k, i in enumerate(indices)); i is the row of X, not a subplot.")
 
 
 def _drawn_images(func, X, y, indices):
@@ -14,18 +20,50 @@ def _drawn_images(func, X, y, indices):
     with mock.patch.object(plt, "show", lambda *args, **kwargs: None):
         try:
             try:
-                call(func, "show_images", X, y, indices)
+                call(func, "show_images", X, y, indices, hints=[(IndexError, AXES_HINT)])
             except CheckFailed as error:
                 if "Invalid shape" in str(error):  # what imshow says of a row of 784 numbers
                     fail(f"{error}\nHint: plt.imshow needs a 2-D picture: reshape the row first, "
                          "X[i].reshape(28, 28).", cause="shape")
                 raise
             axes = [ax for n in plt.get_fignums() if n not in before for ax in plt.figure(n).axes]
+            LAST_AXES[:] = [(ax.get_title() + " " + ax.get_xlabel(), bool(ax.get_images()), ax.figure.number)
+                            for ax in axes]
             return [(np.asarray(image.get_array()), ax.get_title() + " " + ax.get_xlabel(), image, ax)
                     for ax in axes for image in ax.get_images()]
         finally:
             for n in set(plt.get_fignums()) - before:
                 plt.close(n)
+
+
+LAST_AXES = []  # (title, has a picture, figure number) of every axes the last call made
+
+
+def _title_words(func, k, i, label, drawn):
+    """Where the label of image k went, in words, with a hint that does not repeat the learner's line."""
+    source = dedent_source(func)
+    pictures = [title for _, title, *_ in drawn]
+    elsewhere = [m for m, title in enumerate(pictures, start=1) if m != k and label in re.findall(r"\d+", title)]
+    empty = [title for title, has_image, _ in LAST_AXES if not has_image and label in re.findall(r"\d+", title)]
+    if empty:
+        saw = (f" The label {label} is on an axes with no picture: a title set before that image's subplot exists "
+               "goes to whatever axes is current then (pyplot makes an empty one if there is none).")
+    elif elsewhere:
+        saw = f" The label {label} is on image {elsewhere[0]}'s axes instead."
+    else:
+        titled = [m for m, title in enumerate(pictures, start=1) if title.strip()]
+        saw = (f" Only image {titled[0]} has a title, {pictures[titled[0] - 1].strip()!r}: every label went to that "
+               "same axes, each one replacing the one before." if len(titled) == 1 and len(pictures) > 1 else "")
+    if "plt.title" in source:
+        how = ("plt.title labels pyplot's current axes: the one made or chosen last (plt.subplots makes all its "
+               "axes at once, so the current one is the last of them), not the ax you drew with. Call plt.title "
+               "right after the plt.subplot(...) and plt.imshow(...) of that image, or use ax.set_title(...) on "
+               "the ax that drew it.")
+        return saw, how
+    if "set_title" in source:
+        return saw, ("ax.set_title labels the ax it is called on: call it on the ax that drew this image, in the "
+                     "same turn of the loop, with that image's own label y[i].")
+    return saw, "plt.title(y[i]) or ax.set_title(y[i])."
 
 
 def _visible(picture, image, k, tried):
@@ -74,8 +112,15 @@ def show_images(func):
         fail(f"show_images on {tried} drew no image. Draw each one with plt.imshow(...) "
              "(or ax.imshow(...) on a subplot).")
     if len(drawn) != len(indices):
+        shown = [i for i in indices if any(np.allclose(p, X[i].reshape(28, 28)) for p, *_ in drawn
+                                           if np.shape(p) == (28, 28))]
+        missing = [i for i in indices if i not in shown]
+        if len(drawn) < len(indices) and shown and missing:
+            fail(f"show_images on {tried}: expected {len(indices)} images, one per index, but found {len(drawn)}: "
+                 f"rows {shown} are drawn, rows {missing} are not. Does the loop stop before the end of `indices` "
+                 "(range(len(indices) - 1)?)", cause="off-by-one")
         fail(f"show_images on {tried}: expected {len(indices)} images, one per index, "
-             f"but found {len(drawn)}. Loop over `indices`, not over all of X.")
+             f"but found {len(drawn)}." + (" Loop over `indices`, not over all of X." if len(drawn) > len(indices) else ""))
     for k, ((picture, title, image, _), i) in enumerate(zip(drawn, indices), start=1):
         expected = X[i].reshape(28, 28)
         _visible(picture, image, k, tried)
@@ -102,7 +147,14 @@ def show_images(func):
                  f"show its own label, y[{i}] = {y[i]}.\nHint: plt.title(y[i]) or ax.set_title(y[i]), with the i of "
                  "this image.", cause="wrong-label")
         if str(y[i]) not in numbers:
+            saw, how = _title_words(func, k, i, str(y[i]), drawn)
             fail(f"show_images on {tried}: image {k} should be labelled {y[i]} (its label y[{i}]), "
-                 f"but its title is {title.strip()!r}.\nHint: plt.title(y[i]) or ax.set_title(y[i]).", cause="wrong-label")
+                 f"but its title is {title.strip()!r}.{saw}\nHint: {how}", cause="wrong-label")
+    figures = {number for _, has_image, number in LAST_AXES if has_image}
+    if len(figures) > 1:
+        fail(f"show_images on {tried} drew its {len(drawn)} images in {len(figures)} separate figures; the TODO asks "
+             "for them side by side, one subplot per index, in one figure: make the figure once, before the loop, "
+             "then one subplot per image.", "plt.subplots(1, len(indices), squeeze=False) before the loop, or "
+             "plt.subplot(1, len(indices), k + 1) in it (and no plt.figure() inside the loop).", cause="figures")
     _one_index(func, X, y)
     passed("show_images draws the right images, as 28x28 pictures, with their labels.")

@@ -1,8 +1,13 @@
 """Checks for notebook 03 (backpropagation)."""
+import warnings
+
 import numpy as np
 
 from .. import nn
-from ._core import CheckFailed, as_array, call, call_warning_free, compare, fail, fmt, passed
+from ._compare import compare
+from ._core import CheckFailed, as_array, call, fail, fmt, passed
+from ._props import first_wrong_number, float_result, smallest_failure, stateless, with_words
+from .nb02 import POINTS
 
 
 def cost(func):
@@ -24,13 +29,40 @@ def cost(func):
     if as_array(got, "cost").shape != ():
         fail(f"cost on 4 samples returned shape {np.shape(got)}; expected one number.\n"
              "Hint: sum over the outputs and average over the samples, e.g. np.sum(...) / len(Y).", cause="shape")
-    compare(got, expected, "cost", "4 samples with 10 outputs each", mistakes=mistakes,
-            sizes=[(4, "the number of samples"), (10, "the number of outputs")])
+    dropped = [(0.5 * np.sum(squares[rows]) / 4, f"the right answer without the {which} sample: a loop that leaves "
+                f"out the {which} row ({loop})?", "off-by-one")
+               for rows, which, loop in ((slice(1, None), "first", "range(1, n)"),
+                                         (slice(None, -1), "last", "range(n - 1)"))]
+    try:
+        compare(got, expected, "cost", "4 samples with 10 outputs each", mistakes=mistakes,
+                sizes=[(4, "the number of samples"), (10, "the number of outputs")], related=dropped)
+    except CheckFailed as error:
+        raise smallest_failure(error, _small_costs(func)) from None
+    other = rng.random((3, 10))
+    stateless(lambda a: call(func, "cost", *a), "cost", ((outputs, Y), "4 samples"),
+              ((other, nn.one_hot(np.array([1, 2, 3]))), "3 other samples"),
+              reference=lambda a: nn.cost(*a))
+    for n in (1, 7):
+        o, T = rng.random((n, 10)), nn.one_hot(rng.integers(0, 10, n))
+        compare(call(func, "cost", o, T), nn.cost(o, T), "cost", f"{n} sample{'s' if n > 1 else ''}",
+                sizes=[(n, "the number of samples"), (10, "the number of outputs")])
     passed("cost is right.")
 
 
-def sigmoid_prime(func):
-    """Check ``sigmoid_prime(z)`` = S(z) (1 - S(z))."""
+def _small_costs(func):
+    """(what, attempt) for costs small enough to work out by hand, smallest first."""
+    cases = [(np.array([[0.5]]), np.array([[0.0]]), "one sample with one output, o = 0.5 and y = 0 "
+              "(expected 1/2 (0.5 - 0)^2 = 0.125)"),
+             (np.array([[0.5, 0.25]]), np.array([[0.0, 1.0]]), "one sample, o = [0.5 0.25], y = [0 1] "
+              "(expected 1/2 (0.5^2 + 0.75^2) = 0.4375)"),
+             (np.array([[0.5, 0.25], [1.0, 0.0]]), np.array([[0.0, 1.0], [0.0, 1.0]]), "two samples, "
+              "o = [[0.5 0.25] [1 0]], y = [[0 1] [0 1]] (expected (0.4375 + 1) / 2 = 0.71875)")]
+    return [(what, lambda o=o, T=T, what=what: compare(call(func, "cost", o, T), nn.cost(o, T), "cost", what,
+                                                                    causes=False))
+            for o, T, what in cases]
+
+
+def _sigmoid_prime(func):
     z = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
     s = 1 / (1 + np.exp(-z))
     mistakes = [(z * (1 - z), "it is applied to z itself: compute s = sigmoid(z) first, then s * (1 - s).",
@@ -44,8 +76,29 @@ def sigmoid_prime(func):
                       "twice; sigmoid_prime takes z, and applies the sigmoid once.", "activation-for-z")])
     hint = "use your sigmoid (which clips z) rather than np.exp directly."
     big = np.array([-1000.0, 1000.0])
-    compare(call_warning_free(func, "sigmoid_prime", big, hint=hint), [0.0, 0.0], "sigmoid_prime",
-            "z = [-1000, 1000]", hint=hint)
+    with np.errstate(all="ignore"), warnings.catch_warnings():  # the TODO asks for the values: a warning on the
+        warnings.simplefilter("ignore")                          # way to a right one is not refused
+        got = as_array(call(func, "sigmoid_prime", big), "sigmoid_prime")
+    if got.shape == big.shape and np.isnan(got).any():
+        fail(f"sigmoid_prime on z = [-1000, 1000] returned NaN ({fmt(got)}): e^z overflows for large |z| (to inf, "
+             "and inf / inf is NaN).", hint, cause="overflow")
+    compare(got, [0.0, 0.0], "sigmoid_prime", "z = [-1000, 1000]", hint=hint)
+    whole = np.array([-3, 0, 2, 7])
+    got = call(func, "sigmoid_prime", whole)
+    float_result(got, "sigmoid_prime", "z = [-3 0 2 7]")
+    compare(got, nn.sigmoid_prime(whole.astype(float)), "sigmoid_prime", "z = [-3 0 2 7] (integers)")
+    odd = np.random.default_rng(14).normal(0, 4, (7, 5))
+    compare(call(func, "sigmoid_prime", odd), nn.sigmoid_prime(odd), "sigmoid_prime", "a random 7x5 array")
+
+
+def sigmoid_prime(func):
+    """Check ``sigmoid_prime(z)`` = S(z) (1 - S(z)); a wrong answer with no named cause is tried number by number."""
+    try:
+        _sigmoid_prime(func)
+    except CheckFailed as error:
+        if error.cause is not None:
+            raise
+        raise with_words(error, first_wrong_number(func, "sigmoid_prime", nn.sigmoid_prime, POINTS, call)) from None
     passed("sigmoid_prime is right.")
 
 
@@ -143,6 +196,7 @@ def backprop(func):
             fail(f"backprop on {tried} returned {type(got).__name__}; expected two lists, "
                  "`return nabla_w, nabla_b`.")
         expected = nn.backprop(X, Y, weights, biases)
+        zero = nn.backprop(X, Y, weights, [0 * b for b in biases])
         variants = [(_variant(X, Y, weights, biases, **switches), what, cause) for switches, what, cause in MISTAKES]
         for part, (name, parameters) in enumerate([("nabla_w", "weights"), ("nabla_b", "biases")]):
             got_list, expected_list = got[part], expected[part]
@@ -156,6 +210,8 @@ def backprop(func):
                      f"layer {missing[0]}. It goes from the last layer down to layer 0 included: "
                      "range(len(weights) - 1, -1, -1).", cause="skipped-layer")
             for l, (g, e) in enumerate(zip(got_list, expected_list)):
+                no_bias = [(zero[part][l], "the gradient of a network without biases: the forward pass leaves out "
+                            "the biases, z = a @ W + b.", "no-bias")]
                 g = as_array(g, f"{name}[{l}]")
                 if parameters == "biases" and g.shape == (n,):
                     fail(f"backprop on {tried}: {name}[{l}] has shape {g.shape}, one number per sample; expected "
@@ -176,9 +232,41 @@ def backprop(func):
                 try:
                     compare(g, e, f"backprop's {name}[{l}]", tried,
                             mistakes=[(v[part][l], what, cause) for v, what, cause in variants if v is not None],
-                            rtol=1e-6, atol=1e-9, sizes=[(n, "the number of samples")], related=others)
+                            rtol=1e-6, atol=1e-9, sizes=[(n, "the number of samples")], related=others + no_bias,
+                            more_sizes=[(sizes[-1], "the number of outputs")])
                 except CheckFailed as error:
                     if error.cause is None:
                         _square_probe(func, error)
+                        raise with_words(error, _parts_words(got, expected), keep_hint=True) from None
                     raise
+    rng = np.random.default_rng(15)
+    weights, biases = nn.random_network([3, 4, 2], rng)
+    cases = [(rng.standard_normal((n, 3)), nn.one_hot(rng.integers(0, 2, n), 2)) for n in (1, 7)]
+    stateless(lambda a: call(func, "backprop", *a, weights, biases), "backprop",
+              (cases[0], "one sample"), (cases[1], "a batch of 7"),
+              reference=lambda a: nn.backprop(*a, weights, biases))
+    for (X, Y), what in zip(cases, ("one sample (a batch of 1)", "a batch of 7")):
+        got, expected = call(func, "backprop", X, Y, weights, biases), nn.backprop(X, Y, weights, biases)
+        for part, name in enumerate(("nabla_w", "nabla_b")):
+            for l in range(2):
+                compare(got[part][l], expected[part][l], f"backprop's {name}[{l}]",
+                        f"a network with layer sizes [3, 4, 2] and {what}", rtol=1e-6, atol=1e-9,
+                        sizes=[(len(X), "the number of samples")])
     passed("backprop's gradients are right, for every layer, for networks of 2 and 3 layers.")
+
+
+def _parts_words(got, expected):
+    """'\nOf all the gradients, only nabla_w[0] is wrong...' : which of the arrays differ, which are right."""
+    wrong, right = [], []
+    for part, name in enumerate(("nabla_w", "nabla_b")):
+        for l, e in enumerate(expected[part]):
+            try:
+                g = np.asarray(got[part][l], dtype=float)
+            except (TypeError, ValueError, IndexError):
+                return ""
+            (right if g.shape == e.shape and np.allclose(g, e, rtol=1e-6, atol=1e-9) else wrong).append(f"{name}[{l}]")
+    if not right:
+        return "\nEvery one of the gradients is wrong (all layers, weights and biases)."
+    return (f"\nOf all the gradients, {'only ' if len(wrong) == 1 else ''}{', '.join(wrong)} "
+            f"{'is' if len(wrong) == 1 else 'are'} wrong; {', '.join(right)} {'is' if len(right) == 1 else 'are'} "
+            "right: look at what differs for those.")

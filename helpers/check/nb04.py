@@ -1,12 +1,16 @@
 """Checks for notebook 04 (training with mini-batch SGD)."""
 import functools
+import re
 from unittest import mock
 
 import numpy as np
 
 from .. import nn
 from ..data import MNIST_DIR, MNIST_FILES, load_idx
-from ._core import as_array, call, compare, fail, passed, rng_properties
+from ._compare import compare
+from ._core import CheckFailed, as_array, call, fail, passed
+from ._learner import inputs_of, source_lines
+from ._props import rng_properties, with_words
 
 
 def update_mini_batch(func):
@@ -19,11 +23,12 @@ def update_mini_batch(func):
     before = [p.copy() for p in weights + biases]
     X_saved, Y_saved = X.copy(), Y.copy()
     nabla_w, nabla_b = nn.backprop(X, Y, weights, biases)
-    call(func, "update_mini_batch", weights, biases, X, Y, eta, changeable=(0, 1))
+    returned = call(func, "update_mini_batch", weights, biases, X, Y, eta, changeable=(0, 1))
     tried = "a [4, 5, 3] network, a batch of 6, eta = 0.3"
     if not (np.array_equal(X, X_saved) and np.array_equal(Y, Y_saved)):
         fail(f"update_mini_batch on {tried} changed X_batch or Y_batch; it should only change the parameters.")
     if all(np.array_equal(p, q) for p, q in zip(before, weights + biases)):
+        _unchanged(func, tried, returned)
         fail(f"update_mini_batch on {tried}: the weights and biases did not change.\n"
              "Hint: in `for W in weights: W = W - ...` the name W gets a new array and the list keeps the old "
              "one. Change the arrays in place, `W -= eta * nW`, or assign to the list, `weights[l] = ...`.",
@@ -33,17 +38,76 @@ def update_mini_batch(func):
         if np.array_equal(p0, p1):
             last = "the last layer's " if k in (len(weights) - 1, len(weights + biases) - 1) else ""
             fail(f"update_mini_batch on {tried}: {what} did not change. Update every weight matrix and "
-                 f"every bias vector{' (does the loop stop before ' + last + 'layer?)' if last else ''}.",
+                 f"every bias vector{' (does the loop stop before the last layer?)' if last else ''}.",
                  cause="skipped-layer" if last and k < len(weights) else "not-updated")
         mistakes = [(eta * g, "the step goes uphill: subtract the gradient, w = w - eta * nabla_w.", "sign"),
                     (-g, "the step is not multiplied by the learning rate eta.", "formula")]
+        mistakes += [(-eta * moved[k], "the step of a gradient computed again after other parameters had already "
+                      "moved: compute nabla_w and nabla_b once, with backprop, before changing anything.", "moved")
+                     for moved in _moved_gradients(before, X, Y, eta, len(weights))]
         p1 = as_array(p1, f"update_mini_batch's new {what}")
         if p1.shape != p0.shape:
             compare(p1, p0 - eta * g, f"update_mini_batch's new {what}", tried)
-        compare(p1 - p0, -eta * g, f"update_mini_batch's step for {what} (new value minus old)", tried,
-                mistakes=mistakes, sizes=[(len(X), "the number of samples in the batch")],
-                hint="each parameter moves by -eta times its gradient from backprop.")
+        try:
+            compare(p1 - p0, -eta * g, f"update_mini_batch's step for {what} (new value minus old)", tried,
+                    mistakes=mistakes, sizes=[(len(X), "the number of samples in the batch")],
+                    hint="each parameter moves by -eta times its gradient from backprop.")
+        except CheckFailed as error:
+            if error.cause is not None:
+                raise
+            steps = [(q - p, -eta * h) for p, q, h in zip(before, weights + biases, nabla_w + nabla_b)]
+            raise with_words(error, _steps_words(steps, len(weights)), keep_hint=True) from None
     passed("update_mini_batch takes the right step downhill, for every weight and bias.")
+
+
+def _unchanged(func, tried, returned):
+    """Fail with what the learner's code did, when no parameter changed: new lists returned, or copies changed."""
+    if returned is not None:
+        fail(f"update_mini_batch on {tried} returned {type(returned).__name__}, and the weights and biases in the "
+             "lists it was given did not change: the TODO changes those arrays themselves (nothing to return), "
+             "because the caller keeps using its own lists.", "change each array where it is, `W -= ...`, or put "
+             "the new array into the caller's list, `weights[l] = ...`.", cause="rebinding")
+    lines, first = source_lines(func)
+    for k, line in enumerate(lines):
+        if re.match(r"\s*(weights|biases)\s*=[^=]", line):
+            name = line.split("=")[0].strip()
+            fail(f"update_mini_batch on {tried}: the weights and biases did not change. Your line {first + k}, "
+                 f"`{line.strip()}`, makes a new list and gives it the name {name}; the caller's list is another "
+                 f"object, and keeps its old arrays.", f"put the new arrays into the caller's list, `{name}[:] = ...` "
+                 f"or `{name}[l] = ...`, or change each array in place, `W -= ...`.", cause="rebinding")
+    for k, line in enumerate(lines):
+        if re.search(r"(-=|\[[^\]]*\]\s*=[^=]|out\s*=)", line) and not line.strip().startswith("#"):
+            fail(f"update_mini_batch on {tried}: the weights and biases did not change. Your line {first + k}, "
+                 f"`{line.strip()}`, changes an array in place, which is right, but not one of the arrays in the "
+                 "lists it was given: a copy (np.array(w), w.copy(), a new list...) is changed, and the caller's "
+                 "arrays stay as they were." + inputs_of(lines, first, line.strip(), func), cause="rebinding")
+
+
+def _moved_gradients(before, X, Y, eta, L):
+    """Gradients (all parameters, flat) computed after some parameters already moved: the weights first, or
+    the layers before."""
+    weights, biases = [p.copy() for p in before[:L]], [p.copy() for p in before[L:]]
+    nabla_w, nabla_b = nn.backprop(X, Y, weights, biases)
+    moved_weights = [W - eta * g for W, g in zip(weights, nabla_w)]
+    after_weights = nn.backprop(X, Y, moved_weights, biases)
+    layer_by_layer, w, b = [], list(weights), list(biases)
+    for l in range(L):
+        gw, gb = nn.backprop(X, Y, w, b)
+        layer_by_layer.append((gw[l], gb[l]))
+        w[l], b[l] = w[l] - eta * gw[l], b[l] - eta * gb[l]
+    return [list(nabla_w) + list(after_weights[1]),
+            [g for g, _ in layer_by_layer] + [g for _, g in layer_by_layer]]
+
+
+def _steps_words(steps, n_weights):
+    """'\nOf all the steps, only ... is wrong; ... are right' for the parameters' steps (got, expected)."""
+    names = [f"weights[{k}]" if k < n_weights else f"biases[{k - n_weights}]" for k in range(len(steps))]
+    wrong = [n for n, (g, e) in zip(names, steps) if g.shape != e.shape or not np.allclose(g, e, rtol=1e-5, atol=1e-6)]
+    right = [n for n in names if n not in wrong]
+    if not right:
+        return "\nEvery weight and bias takes a wrong step."
+    return (f"\nOf all the steps, {'only ' if len(wrong) == 1 else ''}{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} "
+            f"wrong; {', '.join(right)} {'is' if len(right) == 1 else 'are'} right: what differs for those?")
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,9 +162,19 @@ def _check_batches(func, module_globals, X, y, epochs, batch_size):
              "images are never used.\nHint: loop over the starts range(0, len(X), batch_size); the last slice "
              "order[start:start + batch_size] is simply shorter.", cause="last-batch-dropped")
     if len(seen) != epochs * per_epoch:
+        whole = (f" That is {len(seen) // per_epoch} epoch{'s' if len(seen) // per_epoch != 1 else ''} of "
+                 f"{per_epoch}: does the epoch loop run `epochs` times?"
+                 if len(seen) % per_epoch == 0 and len(seen) < epochs * per_epoch else "")
         fail(f"sgd on {tried} took {len(seen)} steps (mini-batches of size {sizes}); expected {epochs * per_epoch}: "
-             f"{epochs} epochs of {per_epoch} mini-batches.\n"
+             f"{epochs} epochs of {per_epoch} mini-batches.{whole}\n"
              "Hint: for every epoch, loop over the starts range(0, len(X), batch_size).")
+    asked = [batch_size] * (len(X) // batch_size) + ([len(X) % batch_size] if len(X) % batch_size else [])
+    for e in range(epochs):
+        made = [len(s) for s in seen[e * per_epoch:(e + 1) * per_epoch]]
+        if made != asked:
+            fail(f"sgd on {tried}: epoch {e + 1} used mini-batches of sizes {made}; expected {asked}: every "
+                 f"mini-batch holds batch_size = {batch_size} images, and the last one the rest.",
+                 "the mini-batch that starts at `start` is order[start:start + batch_size].", cause="shape")
     epochs_seen = [np.concatenate(seen[e * per_epoch:(e + 1) * per_epoch]) for e in range(epochs)]
     for e, order in enumerate(epochs_seen, start=1):
         if len(order) != len(X) or not np.allclose(np.sort(order), np.sort(fingerprints)):
@@ -115,6 +189,10 @@ def _check_batches(func, module_globals, X, y, epochs, batch_size):
     if np.allclose(epochs_seen[0], epochs_seen[1]):
         fail(f"sgd on {tried}: every epoch used the same order. Shuffle again at the start of every epoch.",
              cause="same-order")
+    if np.allclose(epochs_seen[0][::-1], epochs_seen[1]):
+        fail(f"sgd on {tried}: epoch 2 went through the images in the reverse order of epoch 1, so the order of "
+             "every epoch follows from the first. Draw a new random order at the start of every epoch, "
+             "rng.permutation(len(X)).", cause="same-order")
     rows = np.abs(seen[0][:, None] - fingerprints[None, :]).argmin(axis=1)  # the images of batch 1
     compare(labels[0], nn.one_hot(y[rows], 10), "sgd's first Y_batch (the labels it gave update_mini_batch)", tried,
             mistakes=[(y[rows], "the digits themselves; update_mini_batch needs them one-hot: "

@@ -1,5 +1,6 @@
 """Checks for notebook 06 (the same network in Keras)."""
-from ._core import call, compare, passed
+from ._compare import compare
+from ._core import call, passed
 
 
 def keras_learning_rate(func):

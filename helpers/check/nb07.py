@@ -4,7 +4,10 @@ import warnings
 import numpy as np
 
 from .. import modern
-from ._core import as_array, call, call_warning_free, compare, fail, passed, rng_properties
+from ._compare import compare
+from ._learner import dedent_source
+from ._core import CheckFailed, as_array, call, call_warning_free, fail, fmt, passed
+from ._props import rng_properties, smallest_failure, stateless, unless_named, with_words, zero_probes
 
 
 def softmax(func):
@@ -28,8 +31,19 @@ def softmax(func):
                  "(a row's softmax does not change when one number is taken from the whole row).", "axis"),
                 (Z / Z.sum(axis=1, keepdims=True), "np.exp is missing: softmax is e^z_j / sum_i e^z_i.", "formula"),
                 (E / E.sum(), "it divides by the sum over the whole batch; divide each row by its own sum.", "axis")]
-    compare(call(func, "softmax", Z), modern.softmax(Z), "softmax", "a batch of 3 rows", mistakes=mistakes,
-            hint="e^z_j / sum_i e^z_i, row by row: np.exp(Z) / np.exp(Z).sum(axis=1, keepdims=True).")
+    stateless(lambda A: call(func, "softmax", A), "softmax", (Z, "a batch of 3 rows"), (Z[:, ::-1].copy(), "its columns reversed"),
+              reference=modern.softmax)
+    try:
+        compare(call(func, "softmax", Z), modern.softmax(Z), "softmax", "a batch of 3 rows", mistakes=mistakes,
+                hint="e^z_j / sum_i e^z_i, row by row, after taking each row's max from it: "
+                     "E = np.exp(Z - Z.max(axis=1, keepdims=True)), then E / E.sum(axis=1, keepdims=True).")
+    except CheckFailed as error:
+        if error.cause is not None:
+            raise
+        raise _softmax_words(func, Z, error) from None
+    for rows, what in ((np.array([[0.5, -1.0, 2.0, 0.0]]), "one row"),
+                       (np.random.default_rng(16).normal(0, 3, (7, 5)), "a random batch of 7 rows of 5")):
+        compare(call(func, "softmax", rows), modern.softmax(rows), "softmax", what)
     big = np.array([[1000.0, 0.0, -1000.0]])
     got = call_warning_free(func, "softmax", big, hint="e^1000 overflows. Softmax does not change if you subtract "
                             "the same number from a whole row, so subtract the row's max first: "
@@ -44,6 +58,26 @@ def softmax(func):
              "it subtracts the largest z of the whole batch; subtract each row's own max, "
              "Z.max(axis=1, keepdims=True), so that every row keeps numbers e^z can hold.", cause="global-max")
     passed("softmax is right: rows of probabilities, and no overflow.")
+
+
+def _softmax_words(func, Z, error):
+    """``error`` with what is known: whether the rows add up to 1, and whether one row alone is right."""
+    got = np.asarray(call(func, "softmax", Z), dtype=float)
+    words = ""
+    if got.shape == Z.shape:
+        sums = got.sum(axis=1)
+        if not np.allclose(sums, 1):
+            words += f"\nIts rows add up to {fmt(sums)}; softmax makes every row add up to 1 (one sample, its probabilities)."
+    one = Z[:1]
+    alone = np.asarray(call(func, "softmax", one), dtype=float)
+    if alone.shape == one.shape and np.allclose(alone, modern.softmax(one)):
+        words += ("\nOn the first row alone, shape (1, 3), it is right: with several rows, a max or a sum is not "
+                  "taken row by row, or does not line up with its row. One number per row, in shape (n, 1), is what "
+                  "divides each row: Z.max(axis=1, keepdims=True).")
+    elif alone.shape == one.shape:
+        words += (f"\nOn the first row alone it is wrong too: expected {fmt(modern.softmax(one))}, got {fmt(alone)}: "
+                  "look at the formula itself, o_j = e^(z_j) / (sum over the row of e^(z_i)).")
+    return with_words(error, words)
 
 
 def cross_entropy(func):
@@ -65,8 +99,21 @@ def cross_entropy(func):
                 "2 samples with 4 outputs of 0.25 each")
     if as_array(got, "cross_entropy").shape != ():
         fail(f"cross_entropy on 4 samples returned shape {np.shape(got)}; expected one number (the mean over the batch).")
-    compare(got, expected, "cross_entropy", "4 samples with 3 outputs", mistakes=mistakes,
-            sizes=[(4, "the number of samples"), (3, "the number of outputs")])
+    try:
+        compare(got, expected, "cross_entropy", "4 samples with 3 outputs", mistakes=mistakes,
+                sizes=[(4, "the number of samples"), (3, "the number of outputs")])
+    except CheckFailed as error:
+        small = [(np.array([[0.5, 0.25, 0.25]]), np.array([[1.0, 0.0, 0.0]]),
+                  "one sample, o = [0.5 0.25 0.25], y = [1 0 0] (expected -ln 0.5 = 0.6931)"),
+                 (np.array([[0.5, 0.25, 0.25], [0.2, 0.8, 0.0 + 1e-300]]), np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]),
+                  "two samples, o = [[0.5 0.25 0.25] [0.2 0.8 0]], y = [[1 0 0] [0 1 0]] "
+                  "(expected -(ln 0.5 + ln 0.8) / 2 = 0.4581)")]
+        raise smallest_failure(error, [(what, lambda o=o, T=T, what=what: compare(
+            call(func, "cross_entropy", o, T), modern.cross_entropy(o, T), "cross_entropy", what, causes=False))
+            for o, T, what in small]) from None
+    stateless(lambda a: call(func, "cross_entropy", *a), "cross_entropy", ((outputs, Y), "4 samples"),
+              ((outputs[:3], np.eye(3)), "3 other samples"),
+              reference=lambda a: modern.cross_entropy(*a))
     passed("cross_entropy is right.")
 
 
@@ -80,21 +127,34 @@ def scaled_weights(func):
              "one row per input, one column per node, like every W here.", cause="transpose" if got.shape == (300, 400)
              else "shape")
     if abs(got.mean()) > 5 * got.std() / np.sqrt(got.size):  # 5 standard errors from 0
-        fail(f"scaled_weights(400, 300, rng): the mean is {got.mean():.3f}; expected about 0. "
+        positive = " and no weight is negative" if np.all(got >= 0) else ""
+        if "standard_normal" in dedent_source(func) or "normal(" in dedent_source(func):
+            fail(f"scaled_weights(400, 300, rng): the mean is {got.mean():.3f}{positive}; expected about 0. Your "
+                 "code draws normal numbers, which are centred on 0: something after the draw moves them "
+                 "(np.abs, a square, an added number?).", cause="formula")
+        fail(f"scaled_weights(400, 300, rng): the mean is {got.mean():.3f}{positive}; expected about 0. "
              "Use rng.standard_normal, which is centred on 0.", cause="uniform")
     named = [(1.0, "they are not scaled at all.", "formula"),
              (1 / 400, "they are divided by n_in, not by its square root.", "scale:n"),
              (1 / np.sqrt(300), "they are scaled by n_out; scale by the number of inputs, n_in.", "formula"),
              (np.sqrt(400), "they are multiplied by sqrt(n_in); divide by it.", "scale:n")]
-    compare(got.std(), 1 / np.sqrt(400), "scaled_weights' spread (the standard deviation of the weights)",
+    def spread_words():
+        spread = got.std()
+        fail(f"scaled_weights(400, 300, rng): the spread (standard deviation) of the weights is {spread:.4f} = "
+             f"1/sqrt({1 / spread ** 2:.0f}); expected 1/sqrt(n_in) = 1/sqrt(400) = 0.05. What is under your square "
+             "root is not n_in alone.", cause="formula")
+    unless_named(lambda: compare(got.std(), 1 / np.sqrt(400), "scaled_weights' spread (the standard deviation of the weights)",
             "n_in = 400, n_out = 300", rtol=0.1, atol=0,
-            mistakes=named, hint="rng.standard_normal((n_in, n_out)) / np.sqrt(n_in).")
+            mistakes=named, hint="rng.standard_normal((n_in, n_out)) / np.sqrt(n_in)."), spread_words)
     passed("scaled_weights draws weights of the right shape and spread, 1 / sqrt(n_in).")
 
 
 def relu(relu_func, relu_prime_func):
     """Check ``relu(Z)`` = max(0, z) and ``relu_prime(Z)`` = 1 where z > 0, else 0 (of Z's type)."""
     Z = np.array([[-2.0, -0.5, 0.5, 3.0], [1.0, -1.0, 2.0, -3.0]])
+    for f, name in ((relu_func, "relu"), (relu_prime_func, "relu_prime")):
+        stateless(lambda A, f=f, name=name: call(f, name, A), name, (Z, "a 2x4 array"), (Z[::-1].copy(), "its rows swapped"),
+                  reference=getattr(modern, name))
     if np.shape(call(relu_func, "relu", Z)) == (4,):
         fail("relu on a 2x4 array returned shape (4,): np.max(Z, 0) takes the largest of each column; "
              "np.maximum(Z, 0) compares every element with 0.", cause="np-max")
@@ -115,9 +175,21 @@ def relu(relu_func, relu_prime_func):
         kind = getattr(got, "dtype", type(got))
         if kind != dtype:
             what = "True/False (bool)" if kind == bool else str(kind)
+            why = ("True/False are not numbers to every NumPy operation: a minus between two of them, or before one, "
+                   "raises TypeError" if kind == bool else
+                   f"{kind} times a float32 array is float64, so a float32 network would turn float64 (slower, and "
+                   "twice the memory)" if dtype == np.float32 else
+                   f"{kind} holds fewer digits than Z's own float64")
             fail(f"relu_prime on a 2x4 array of {np.dtype(dtype).name} returned {what} numbers; the TODO asks for "
-                 f"floats of Z's own type ({np.dtype(dtype).name} here), so that a float32 network stays float32 "
-                 "(float64 is slower, and mixes types).\nHint: (Z > 0).astype(Z.dtype).", cause="dtype")
+                 f"floats of Z's own type ({np.dtype(dtype).name} here): {why}.\nHint: (Z > 0).astype(Z.dtype).",
+                 cause="dtype")
+    for dtype in (np.float32, np.float64):
+        got = call(relu_func, "relu", Z.astype(dtype))
+        kind = getattr(got, "dtype", type(got))
+        if np.dtype(kind).itemsize < np.dtype(dtype).itemsize or not np.issubdtype(kind, np.floating):
+            fail(f"relu on a 2x4 array of {np.dtype(dtype).name} returned {np.dtype(kind).name} numbers; relu keeps "
+                 f"Z's own type: {np.dtype(kind).name} holds fewer digits, so z > 0 comes back changed.",
+                 "np.maximum(Z, 0) keeps the type of Z.", cause="dtype")
     passed("relu and relu_prime are right.")
 
 
@@ -126,26 +198,37 @@ def momentum_step(func):
     rng = np.random.default_rng(7)
     p, v, g = rng.standard_normal((3, 4)), rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
     eta, mu = 0.1, 0.9
-    got = call(func, "momentum_step", p.copy(), v.copy(), g, eta, mu, changeable=(0, 1))
+    other = tuple(rng.standard_normal((3, 4)) for _ in range(3))
+    stateless(lambda a: call(func, "momentum_step", a[0].copy(), a[1].copy(), *a[2:], changeable=(0, 1)),
+              "momentum_step", ((p, v, g, eta, mu), "p, v, g of shape (3, 4), eta = 0.1, mu = 0.9"),
+              ((*other, 0.5, 0.5), "other p, v, g, eta = mu = 0.5"), reference=lambda a: modern.momentum_step(*a))
+    got = call(func, "momentum_step", p.copy(), v.copy(), g, eta, mu, changeable=(0, 1))  # in place is allowed
     if not isinstance(got, tuple) or len(got) != 2:
         fail(f"momentum_step returned {type(got).__name__}; expected two arrays: `return p, v`.")
     v_new = mu * v - eta * g
     if np.shape(got[0]) == p.shape and np.allclose(got[0], v_new) and np.allclose(got[1], p + v_new):
         fail("momentum_step with eta = 0.1, mu = 0.9 returned (v, p): the order is swapped; return the new p "
              "first, then the new v, `return p, v`.", cause="order")
-    compare(got[1], v_new, "momentum_step's new v", "eta = 0.1, mu = 0.9",
-            mistakes=[(v - eta * g, "the old velocity is not multiplied by mu.", "formula"),
-                      (mu * v + eta * g, "the gradient is added: the velocity moves against it, v = mu v - eta g.",
-                       "sign"),
-                      (eta * v - mu * g, "eta and mu are swapped: v = mu v - eta g (mu keeps the old velocity, eta "
-                                         "scales the gradient).", "swapped"),
-                      (-eta * g, "the old velocity is forgotten: v = mu v - eta g.", "formula")])
+    def probes():
+        zero_probes(func, "momentum_step", (p, v, g, eta, mu), ("p", "v", "g", "eta", "mu"), modern.momentum_step,
+                    call, changeable=(0, 1), meanings={"v": "v = -eta g, then p + v", "g": "v = mu v, then p + v",
+                                                       "mu": "v = -eta g, then p + v", "eta": "v = mu v, then p + v",
+                                                       "p": "v = mu v - eta g, and p = v"})
+    unless_named(lambda: compare(
+        got[1], v_new, "momentum_step's new v", "eta = 0.1, mu = 0.9",
+        mistakes=[(v - eta * g, "the old velocity is not multiplied by mu.", "formula"),
+                  (mu * v + eta * g, "the gradient is added: the velocity moves against it, v = mu v - eta g.",
+                   "sign"),
+                  (eta * v - mu * g, "eta and mu are swapped: v = mu v - eta g (mu keeps the old velocity, eta "
+                                     "scales the gradient).", "swapped"),
+                  (-eta * g, "the old velocity is forgotten: v = mu v - eta g.", "formula")]), probes)
     got_p = as_array(got[0], "momentum_step's new p")
     if got_p.shape != p.shape:
         compare(got_p, p + v_new, "momentum_step's new p", "eta = 0.1, mu = 0.9")
-    compare(got_p - p, v_new, "momentum_step's step for p (new p minus p)", "eta = 0.1, mu = 0.9",
-            mistakes=[(v, "p moves by the old velocity; update v first, then p = p + v.", "old-velocity"),
-                      (-eta * g, "p takes a plain gradient step; with momentum it moves by v.", "formula")])
+    unless_named(lambda: compare(
+        got_p - p, v_new, "momentum_step's step for p (new p minus p)", "eta = 0.1, mu = 0.9",
+        mistakes=[(v, "p moves by the old velocity; update v first, then p = p + v.", "old-velocity"),
+                  (-eta * g, "p takes a plain gradient step; with momentum it moves by v.", "formula")]), probes)
     passed("momentum_step is right.")
 
 
@@ -153,7 +236,11 @@ def l2_gradient(func):
     """Check ``l2_gradient(nabla_W, W, lam)``: the gradient of the cost plus lam/2 * sum(W^2)."""
     rng = np.random.default_rng(8)
     nabla_W, W, lam = rng.standard_normal((4, 3)), rng.standard_normal((4, 3)), 0.01
-    compare(call(func, "l2_gradient", nabla_W, W, lam), nabla_W + lam * W, "l2_gradient", "lam = 0.01",
+    stateless(lambda a: call(func, "l2_gradient", *a), "l2_gradient", ((nabla_W, W, lam), "arrays (4, 3), lam = 0.01"),
+              ((rng.standard_normal((4, 3)), rng.standard_normal((4, 3)), 0.5), "other arrays, lam = 0.5"),
+              reference=lambda a: modern.l2_gradient(*a))
+    got = call(func, "l2_gradient", nabla_W, W, lam)
+    unless_named(lambda: compare(got, nabla_W + lam * W, "l2_gradient", "lam = 0.01",
             mistakes=[(nabla_W + lam * W / 2, "the 1/2 in lam/2 * sum(W^2) cancels the 2 of the derivative: add lam * W.",
                        "half"),
                       (nabla_W - lam * W, "the sign is wrong: the penalty grows with W, so its gradient is + lam * W.",
@@ -165,5 +252,8 @@ def l2_gradient(func):
                                                     "lam * W as it is.", "scale:n"),
                       (nabla_W + lam, "it adds lam; the gradient of the penalty is lam * W.", "formula"),
                       (nabla_W + lam * np.sum(W), "it adds lam times the sum of W, one number for every entry; "
-                                                  "the gradient of the penalty is lam * W, entry by entry.", "formula")])
+                                                  "the gradient of the penalty is lam * W, entry by entry.", "formula")]),
+                 lambda: zero_probes(func, "l2_gradient", (nabla_W, W, lam), ("nabla_W", "W", "lam"), modern.l2_gradient,
+                                     call, meanings={"nabla_W": "lam * W", "W": "nabla_W as it is",
+                                                     "lam": "nabla_W as it is"}))
     passed("l2_gradient is right.")
