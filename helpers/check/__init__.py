@@ -14,6 +14,6 @@ backprop, cost, sigmoid_prime = map(reported, (nb03.backprop, nb03.cost, nb03.si
 sgd, update_mini_batch = map(reported, (nb04.sgd, nb04.update_mini_batch))
 best_of_seeds = reported(nb05.best_of_seeds)
 keras_learning_rate = reported(nb06.keras_learning_rate)
-cross_entropy, l2_gradient, momentum_step, relu, scaled_weights, softmax = map(
+cross_entropy, l2_gradient, momentum_step, relu, scaled_weights, softmax, thicker = map(
     reported, (nb07.cross_entropy, nb07.l2_gradient, nb07.momentum_step, nb07.relu, nb07.scaled_weights,
-               nb07.softmax))
+               nb07.softmax, nb07.thicker))

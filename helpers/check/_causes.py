@@ -71,5 +71,7 @@ CAUSES = {
     "rounded": "the result rounded",
     "state": "keeps something from one call to the next, or reads something other than its arguments",
     "no-bias": "the biases left out",
+    "wrap": "shifted with wrap-around (np.roll): what leaves one edge comes back at the other",
+    "neighbours": "took only some of the neighbours (the 4 nearest, not all 8)",
     "sigmoid-input": "the sigmoid applied to the input too",
 }

@@ -3,8 +3,8 @@ import warnings
 
 import numpy as np
 
-from .. import modern
-from ._compare import compare
+from .. import augment, modern
+from ._compare import array_kind, compare
 from ._learner import dedent_source
 from ._core import CheckFailed, as_array, call, call_warning_free, fail, fmt, passed
 from ._props import rng_properties, smallest_failure, stateless, unless_named, with_words, zero_probes
@@ -257,3 +257,46 @@ def l2_gradient(func):
                                      call, meanings={"nabla_W": "lam * W", "W": "nabla_W as it is",
                                                      "lam": "nabla_W as it is"}))
     passed("l2_gradient is right.")
+
+
+def thicker(func):
+    """Check ``thicker(images)``: each pixel the largest of its 3x3 square, blank beyond the edges. (n, 28, 28)."""
+    side = augment.SIDE
+    images = np.zeros((3, side, side))
+    images[0, 10, 12] = 1.0  # one dot in the middle: a 3x3 square
+    images[1, 0, side - 1] = 0.5  # a dot in a corner: a 2x2 square there, and nothing on the opposite edges
+    images[2, 5:20, 14] = np.linspace(0.2, 1.0, 15)  # a vertical stroke: three pixels wide
+    other = np.zeros((1, side, side))
+    other[0, 27, 3] = 0.7  # one image, a dot on the bottom edge
+    stateless(lambda a: as_array(call(func, "thicker", *a), "thicker"), "thicker",
+              ((images,), "3 images"), ((other,), "1 image"), reference=lambda a: augment.thicker(*a))
+    for tried, X in (("1 image of 28x28", other), ("3 images of 28x28", images)):
+        got = call(func, "thicker", X)
+        array_kind(got, "thicker", tried, expected_ndim=3)
+        got = as_array(got, "thicker")
+        expected = augment.thicker(X)
+        if got.shape != expected.shape:
+            fail(f"thicker on {tried} returned shape {got.shape}; expected {expected.shape}, "
+                 "the same shape as the images it was given.", cause="shape")
+        if not np.allclose(got, expected):
+            _thicker_words(got, expected, X)
+    passed("thicker is right: the ink one pixel wider all round, and nothing wraps around the edges.")
+
+
+def _thicker_words(got, expected, images):
+    """Fail with the mistake ``thicker`` made on ``images``: added neighbours, wrap-around, 4 neighbours, or where."""
+    if got.max() > images.max() + 1e-9:
+        fail(f"thicker gives values up to {got.max():.2f}, above the image's largest {images.max():.2f}: it adds "
+             "the neighbours; keep the largest of them (np.maximum) instead.", cause="formula")
+    wrapped = sum(np.roll(np.roll(images, dr, 1), dc, 2) for dr in (-1, 0, 1) for dc in (-1, 0, 1))
+    if np.any((got > 0) & (expected == 0) & (wrapped > 0)):
+        fail("a dot at one edge also made ink at the opposite edge: the shift wraps around the edge (np.roll "
+             "does). Pixels beyond the edge are blank: pad with zeros first.", cause="wrap")
+    plus = augment._neighbours(images.astype(np.float32), [(-1, 0), (1, 0), (0, -1), (0, 1)], np.maximum)
+    if np.allclose(got, plus):
+        fail("a dot became a plus sign: only the 4 nearest neighbours count. Take the largest of all 8 "
+             "neighbours and the pixel itself (the 3x3 square), diagonals too.", cause="neighbours")
+    wrong = np.argwhere(~np.isclose(got, expected))[0]
+    fail(f"thicker is wrong at image {wrong[0]}, row {wrong[1]}, column {wrong[2]}: expected "
+         f"{expected[tuple(wrong)]:.2f}, got {got[tuple(wrong)]:.2f}. Each new pixel is the largest value of the "
+         "3x3 square around the old one (itself and its 8 neighbours), 0 beyond the edges.")
