@@ -3,7 +3,11 @@
 MNIST's digits were scaled to fit a 20x20 box (keeping their proportions) and
 centred by their centre of mass in a 28x28 frame. A drawing must go through the
 same steps, or the network sees something unlike anything it trained on.
+A photo or scan of a digit on paper first becomes a drawing: ``photo_ink`` finds
+the ink against the paper, whatever their colours and the light.
 """
+import io
+
 import numpy as np
 
 from .data import DATA_DIR, read_checksums, verify_file
@@ -19,6 +23,13 @@ class EmptyDrawing(FriendlyError):
     """There is no ink to read."""
 
 
+class PhotoError(FriendlyError):
+    """A file that is not a picture, or a picture with no digit to find."""
+
+
+PHOTO_SIDE = 256  # a photo is shrunk to at most this many pixels a side: enough for one digit
+
+
 def resize(image, height, width):
     """Resize a 2-D image by area averaging: each new pixel is the mean of the old area it covers."""
     h, w = image.shape
@@ -30,7 +41,8 @@ def crop_to_ink(image):
     """The smallest rectangle of the image that holds all its ink."""
     ink = image > INK
     if not ink.any():
-        raise EmptyDrawing("There is no digit to read yet: draw one on the pad (with the mouse or a finger).")
+        raise EmptyDrawing("There is no digit to read yet: draw one on the pad (mouse, finger or keyboard), "
+                           "or read a photo.")
     rows, columns = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     return image[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1]
 
@@ -75,6 +87,36 @@ def preprocess_steps(image):
 def preprocess(image):
     """A drawing (2-D, ink > 0) -> one MNIST-like row (784,), float32, values in [0, 1]."""
     return preprocess_steps(image)["centred"].reshape(-1).astype(np.float32)
+
+
+def photo_ink(data):
+    """A photo or scan of a digit on paper (the file's bytes: PNG, JPEG...) -> ink (h, w) in [0, 1].
+
+    The paper is what most of the picture is; the ink is what stands out from the paper around it:
+    1. shrink the picture to at most PHOTO_SIDE pixels a side, turned upright as the camera saw it;
+    2. for each colour, subtract the paper seen from afar (a wide blur), which removes uneven light;
+    3. the ink is on the side (darker or lighter) where the picture strays furthest from the paper;
+    4. scale so that the strongest ink is 1, and drop what is fainter than a third of it (paper grain).
+    Raises PhotoError for a file that is not a picture or a picture with nothing on it.
+    """
+    from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
+    try:
+        picture = ImageOps.exif_transpose(Image.open(io.BytesIO(bytes(data)))).convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError) as error:
+        raise PhotoError(f"This file is not a picture that can be read (PNG or JPEG): {error}") from None
+    picture.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
+    paper = picture.filter(ImageFilter.GaussianBlur(max(picture.size) / 8))
+    difference = (np.asarray(picture, dtype=float) - np.asarray(paper, dtype=float)) / 255  # (h, w, 3)
+    darker, lighter = np.maximum(-difference, 0).max(axis=2), np.maximum(difference, 0).max(axis=2)
+    ink = darker if np.percentile(darker, 99.5) >= np.percentile(lighter, 99.5) else lighter
+    edge = max(2, round(0.02 * max(ink.shape)))  # the picture's own border is not the digit
+    ink[:edge], ink[-edge:], ink[:, :edge], ink[:, -edge:] = 0, 0, 0, 0
+    strongest = np.percentile(ink, 99.9)
+    if strongest < 0.08:
+        raise PhotoError("No digit found in this picture: it is all one shade. Write the digit darker, "
+                         "or take the photo closer.")
+    ink = np.clip(ink / strongest, 0, 1)
+    return np.where(ink > 1 / 3, (ink - 1 / 3) * 1.5, 0)
 
 
 def load_digit_network():

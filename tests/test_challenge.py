@@ -29,11 +29,13 @@ def test_reports_both_times_and_accuracies_and_which_is_better(capsys):
     assert got["yours"][1] == 1.0 and got["reference"][1] == 0.95
     assert all(seconds >= 0 for seconds, _ in got.values())
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("    yours:") and lines[0].endswith(" s, validation accuracy 100.00%")
-    assert lines[1].startswith("reference:") and lines[1].endswith(" s, validation accuracy 95.00%")
-    assert lines[2] == ("accuracy: your network is better: 100.00% against 95.00% for the reference, a lead of "
+    assert lines[0] == "training with your training function..."
+    assert lines[1].startswith("    yours:") and lines[1].endswith(" s of processor time, validation accuracy 100.00%")
+    assert lines[2] == "training with the reference recipe..."
+    assert lines[3].startswith("reference:") and lines[3].endswith(" s of processor time, validation accuracy 95.00%")
+    assert lines[4] == ("accuracy: your network is better: 100.00% against 95.00% for the reference, a lead of "
                         f"5.00 points, more than the margin of {challenge.FLOOR * 100:.2f} points.")
-    assert lines[3].startswith("time: you took ") and lines[3].endswith(" times the reference's time.")
+    assert lines[5].startswith("time: ") and " times the reference's processor time, " in lines[5]
 
 
 def test_a_lead_within_the_margin_is_about_the_same(capsys):
@@ -114,3 +116,47 @@ def test_a_lead_beyond_the_margin_names_the_reference(capsys):
     assert got["yours"][1] == pytest.approx(0.996)
     assert ("accuracy: the reference is better: 100.00% against 99.60% for your network, a lead of 0.40 points, "
             "more than the margin of 0.30 points.") in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("yours, reference, said", [
+    (1.0, 5.0, "time: yours is faster: you took 0.20 times the reference's processor time, beyond the margin of 1.5 "
+               "times either way."),
+    (5.0, 1.0, "time: the reference is faster: you took 5.00 times the reference's processor time, beyond the margin "
+               "of 1.5 times either way."),
+    (1.2, 1.0, "time: about the same: you took 1.20 times the reference's processor time, within the margin of 1.5 "
+               "times either way."),
+    (1.0, 1.4, "time: about the same: you took 0.71 times the reference's processor time, within the margin of 1.5 "
+               "times either way."),
+])
+def test_the_time_verdict_is_a_claim_with_a_margin(monkeypatch, capsys, yours, reference, said):
+    """The processor time each training took, from a clock the test controls: a ratio within 1.5 is a tie."""
+    clock = [0.0]
+    monkeypatch.setattr(challenge.time, "process_time", lambda: clock[0])
+
+    def training(seconds):
+        def train(X, y):
+            clock[0] += seconds
+            return Knows()
+        return train
+
+    time_to_98(training(yours), TRAIN, VALIDATION, reference=training(reference))
+    assert said in capsys.readouterr().out.splitlines()
+
+
+def test_waiting_is_not_counted_as_computing(capsys):
+    """A training function that waits (as a busy laptop makes one wait) takes no processor time; one that computes does."""
+    import time
+
+    def waits(X, y):
+        time.sleep(0.2)
+        return Knows()
+
+    def computes(X, y):
+        total, start = 0, time.process_time()
+        while time.process_time() - start < 0.1:
+            total += sum(range(1000))
+        return Knows()
+
+    got = time_to_98(waits, TRAIN, VALIDATION, reference=computes)
+    assert got["yours"][0] < 0.1 <= got["reference"][0]
+    assert "time: yours is faster" in capsys.readouterr().out
