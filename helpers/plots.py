@@ -58,27 +58,32 @@ def plot_pixel_histogram(X, bins=50):
 def draw_network(sizes, weights=None, biases=None, title=None):
     """A diagram of a small fully connected network, e.g. sizes [2, 3, 1].
 
-    With ``weights`` (a list of (n_in, n_out) arrays) each arrow is labelled with its
-    weight; with ``biases`` each node shows its bias.
+    The inputs are named x1, x2, ... and the hidden nodes numbered from 1. With ``weights`` (a list
+    of (n_in, n_out) arrays) each arrow carries its weight, written on the arrow along its direction;
+    with ``biases`` each node shows its bias.
     """
-    dx, dy = 3.0, 1.4  # space between layers, and between nodes of a layer
+    dx, dy, r = 3.0, 1.4, 0.24  # space between layers, and between nodes of a layer; a node's radius
     fig, ax = plt.subplots(figsize=(2.4 * len(sizes), 1.1 * max(sizes) + 0.8))
     ys = [dy * np.linspace((n - 1) / 2, -(n - 1) / 2, n) for n in sizes]
     for l, (left, right) in enumerate(zip(ys[:-1], ys[1:])):
         for i, y0 in enumerate(left):
             for j, y1 in enumerate(right):
-                ax.annotate("", xy=(dx * (l + 1) - 0.25, y1), xytext=(dx * l + 0.25, y0),
-                            arrowprops=dict(arrowstyle="->", color="tab:gray", lw=1))
-                if weights is not None:
-                    t = 0.2 if len(left) > 1 else 0.55
-                    ax.text(dx * (l + t), y0 + (y1 - y0) * t, f"{weights[l][i, j]:g}", fontsize=9,
-                            ha="center", va="center", bbox=dict(fc="white", ec="none", pad=0.3))
+                start, end = np.array([dx * l + r, y0]), np.array([dx * (l + 1) - r, y1])
+                ax.annotate("", xy=end, xytext=start,
+                            arrowprops=dict(arrowstyle="->", color="tab:gray", lw=1, shrinkA=0, shrinkB=0))
+                if weights is not None:  # on the arrow, at the end where the arrows fan apart
+                    x, y = start + (0.7 if len(right) >= len(left) else 0.3) * (end - start)
+                    ax.text(x, y, f"{weights[l][i, j]:g}", fontsize=10, ha="center", va="center",
+                            rotation=np.degrees(np.arctan2(*(end - start)[::-1])), rotation_mode="anchor",
+                            bbox=dict(fc="white", ec="none", pad=0.15))
     names = ["input"] + ["hidden"] * (len(sizes) - 2) + ["output"]
     for l, column in enumerate(ys):
         for k, y in enumerate(column):
-            ax.add_patch(plt.Circle((dx * l, y), 0.22, color="tab:orange" if names[l] == "hidden" else "tab:blue"))
+            ax.add_patch(plt.Circle((dx * l, y), r, color="tab:orange" if names[l] == "hidden" else "tab:blue"))
+            label = f"$x_{k + 1}$" if l == 0 else (str(k + 1) if names[l] == "hidden" else "")
+            ax.text(dx * l, y, label, fontsize=11, ha="center", va="center", color="white" if l == 0 else "black")
             if biases is not None and l > 0:
-                ax.text(dx * l, y - 0.32, f"b = {biases[l - 1][k]:g}", fontsize=8, ha="center", va="top")
+                ax.text(dx * l, y - 0.34, f"b = {biases[l - 1][k]:g}", fontsize=8, ha="center", va="top")
         ax.text(dx * l, max(column) + 0.45, names[l], ha="center", fontsize=10)
     top = dy * (max(sizes) - 1) / 2
     ax.set(xlim=(-0.6, dx * (len(sizes) - 1) + 0.6), ylim=(-top - 0.8, top + 0.8), aspect="equal", title=title or "")
@@ -86,14 +91,22 @@ def draw_network(sizes, weights=None, biases=None, title=None):
 
 
 def plot_descent(f, paths, x_range=(-3, 3), title="Gradient descent on f(x) = x²"):
-    """The curve f over x_range and, for each label in ``paths``, the points x visited."""
-    x = np.linspace(*x_range, 200)
-    fig, axes = plt.subplots(1, len(paths), figsize=(3.5 * len(paths), 3), sharey=True, squeeze=False)
+    """For each label in ``paths``, the curve f and the points x visited, from the start (a square).
+
+    Each panel shows x_range, widened evenly about 0 to every point of its path (and f up to that width),
+    so that a path that climbs out of the bowl stays in view.
+    """
+    fig, axes = plt.subplots(1, len(paths), figsize=(3.5 * len(paths), 3), squeeze=False)
     for ax, (label, xs) in zip(axes[0], paths.items()):
         xs = np.asarray(xs)
+        reach = max(np.abs(x_range).max(), 1.1 * np.abs(xs).max())
+        x = np.linspace(-reach, reach, 200)
         ax.plot(x, f(x), color="tab:gray")
         ax.plot(xs, f(xs), "o-", color="tab:red", markersize=4)
-        ax.set(title=label, ylim=(-0.5, f(x).max() + 0.5), xlabel="x")
+        ax.plot(xs[:1], f(xs[:1]), "s", color="black", markersize=7, label="start")
+        ax.set(title=label, ylim=(-0.05 * f(x).max(), 1.05 * f(x).max()), xlabel="x")
+    axes[0][0].set_ylabel("f(x)")
+    axes[0][0].legend(loc="upper center")
     fig.suptitle(title)
     fig.tight_layout()
 

@@ -32,17 +32,22 @@ def explore_digits(X, y):
     return widgets.interactive(show, d=digit, k=position)
 
 
+STARTS = {"scaled": "scaled, N(0, 1/n_in)", "normal": "N(0, 1), as in notebook 04"}  # the "start" menu
+
+
 def hyperparameter_explorer(train, validation, train_size=10_000):
     """Sliders for the hyperparameters and a Train button that draws the learning curves.
 
-    Trains a fresh helpers.Network on the first ``train_size`` training images. The button
+    Trains a fresh helpers.Network on the first ``train_size`` training images, from the start chosen in
+    the "start" menu: the scaled one (the default, as in notebook 05's sweeps) or N(0, 1). The button
     is ipywidgets' own (``interactive`` with manual=True): it is disabled while training runs.
     """
     X, y = train[0][:train_size], train[1][:train_size]
 
-    def train_and_plot(hidden, epochs, eta, batch_size, seed):
-        print(f"training on {len(y):,} images...")
-        history = Network([784, hidden, 10], seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)
+    def train_and_plot(hidden, epochs, eta, batch_size, seed, init):
+        print(f"training {hidden} hidden nodes on {len(y):,} images (start: {STARTS[init]}; seed {seed})...")
+        net = Network([784, hidden, 10], seed=seed, init=init)
+        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)
         print(f"validation accuracy after {epochs} epochs: {history['val_accuracy'][-1]:.2%}")
         draw_history(history)
         plt.show()
@@ -54,6 +59,8 @@ def hyperparameter_explorer(train, validation, train_size=10_000):
         eta=widgets.SelectionSlider(options=[0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0], value=3.0,
                                     description="eta"),
         batch_size=widgets.Dropdown(options=[1, 10, 25, 100, 1000], value=10, description="batch size"),
-        seed=widgets.IntText(value=0, description="seed"))
+        seed=widgets.IntText(value=0, description="seed"),
+        init=widgets.Dropdown(options=[(text, init) for init, text in STARTS.items()], value="scaled",
+                              description="start"))
     explorer.manual_button.button_style = "primary"
     return explorer
