@@ -174,15 +174,3 @@ def plot_grid(values, row_labels, column_labels, row_name, column_name, title=No
     ax.set(xticks=range(len(column_labels)), xticklabels=[str(c) for c in column_labels], xlabel=column_name,
            yticks=range(len(row_labels)), yticklabels=[str(r) for r in row_labels], ylabel=row_name, title=title or "")
 
-
-def plot_reading(steps, outputs):
-    """The preprocessing steps of a drawing (from digits.preprocess_steps) and the network's outputs (10,)."""
-    fig, axes = plt.subplots(1, 5, figsize=(13, 2.6), gridspec_kw={"width_ratios": [1, 1, 1, 1, 2]})
-    for ax, name in zip(axes, ["drawn", "cropped", "scaled", "centred"]):
-        ax.imshow(steps[name], cmap="gray_r", vmin=0, vmax=1)
-        ax.set_title(f"{name} {steps[name].shape[0]}x{steps[name].shape[1]}", fontsize=9)
-        ax.axis("off")
-    bars = axes[-1].bar(range(10), outputs, color="tab:gray")
-    bars[int(np.argmax(outputs))].set_color("tab:green")
-    axes[-1].set(xticks=range(10), title=f"the network reads: {int(np.argmax(outputs))}")
-    fig.tight_layout()
