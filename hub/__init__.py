@@ -1,7 +1,8 @@
-"""The workshop's JupyterHub: its settings (jupyterhub_config.py) and launch.py, which starts it for tests and tools."""
+"""The workshop's JupyterHub: its settings (jupyterhub_config.py), its participants' Unix users (users.py,
+accounts.py), and launch.py, which starts it for tests and tools."""
 
 # What every participant's server, and so each of its kernels, gets in its environment, on top of
-# WORKSHOP_CACHE_DIR, WORKSHOP_ROOM_URL and JUPYTER_RUNTIME_DIR (jupyterhub_config.py).
+# WORKSHOP_CACHE_DIR, WORKSHOP_ROOM_URL (jupyterhub_config.py) and JUPYTER_RUNTIME_DIR (users.py).
 # Measured with tools/memory.py --hub:
 MEMORY_ENVIRONMENT = {
     # One BLAS thread per kernel: 30 kernels on a few cores gain nothing from more, and each thread

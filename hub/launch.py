@@ -2,9 +2,14 @@
 
 For tests/test_hub.py and the tools that load a hub. ``start`` runs the hub as its own process group,
 with its own proxy (configurable-http-proxy from npm), every port free, and a service token of its own
-(``Running.token``) that may start servers and make tokens; ``Running.stop`` stops all of it. Then:
+(``Running.token``) that may start servers and make tokens; ``Running.stop`` stops all of it, and, when
+the hub ran as root, removes the Unix users it made for participants (their processes, then the users and
+their homes). The work folder must be one every user can enter (``open_folder``): the participants'
+homes, their kernels' sockets and the MNIST cache are in it; the hub's own files in ``hub/``, root's alone.
 
-    hub = launch.start(workdir, "participants-password", "admin-password-of-32-characters-or-more", cache)
+    workdir = launch.open_folder()
+    launch.make_cache(workdir / "cache")
+    hub = launch.start(workdir, "participants-password", "admin-password-of-32-characters-or-more", workdir / "cache")
     session, response = launch.log_in(hub.url, "ada", "participants-password")
     launch.start_server(hub, "ada"); launch.wait_until_ready(hub, "ada")
     token = launch.user_token(hub, "ada")
@@ -16,11 +21,15 @@ import asyncio
 import dataclasses
 import json
 import os
+import pwd
+import re
 import secrets
 import shutil
 import signal
 import subprocess
 import sys
+import sysconfig
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -29,6 +38,7 @@ import requests
 from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
+from hub import accounts
 from room.launch import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +61,36 @@ def make_cache(cache_dir):
                    env={**os.environ, "WORKSHOP_CACHE_DIR": str(cache_dir)}, timeout=300)
 
 
+def open_folder(prefix="workshop-hub-"):
+    """A new folder in the system's temporary folder that every user may enter (0755): for ``start``."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    return folder
+
+
+def participants_python(workdir):
+    """A Python the participants' users can run, with the packages of this one (sys.executable).
+
+    This one, if every user can run it. If not (an interpreter under /root, e.g. pyenv's, as on the test
+    machine), a virtual environment in ``workdir`` made from the system's Python of the same version, which
+    finds this environment's packages (a .pth file) and its Jupyter files (share/, etc/). An administrator
+    makes the environment from a Python every user can run instead (hub/README.md)."""
+    if os.geteuid() != 0 or accounts.unreachable(sys.executable) is None:
+        return sys.executable
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    system = next((f"{folder}/{version}" for folder in ("/usr/bin", "/usr/local/bin")
+                   if Path(f"{folder}/{version}").exists() and accounts.unreachable(f"{folder}/{version}") is None), None)
+    if system is None:
+        raise RuntimeError(f"Participants cannot run {sys.executable}, and there is no /usr/bin/{version} they can.")
+    target = Path(workdir) / "python"
+    subprocess.run([system, "-m", "venv", "--without-pip", str(target)], check=True)
+    site = target / "lib" / version / "site-packages"
+    (site / "workshop-hub-packages.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    for folder in ("share", "etc"):
+        (target / folder).symlink_to(Path(sys.prefix) / folder)
+    return str(target / "bin" / "python")
+
+
 @dataclasses.dataclass
 class Running:
     """A hub being served: its process, public address, service token, and where it keeps things."""
@@ -61,6 +101,7 @@ class Running:
     homes: Path  # the participants' home folders
     cache: Path  # the shared MNIST cache every kernel maps
     room_db: Path  # the room service's SQLite file
+    files: Path  # the hub's own files: database, cookie secret, the room's file, its log (0700)
 
     def api(self, method, path, token=None, **kwargs):
         """A request to the hub's REST API (``path`` after /hub/api), with the service token by default."""
@@ -70,8 +111,13 @@ class Running:
     def log_tail(self, characters=3000):
         return self.log.read_text(errors="replace")[-characters:]
 
+    def participants(self):
+        """The passwd entries of the Unix users this hub made (hub/users.py: its comment, a home in ``homes``)."""
+        return [entry for entry in pwd.getpwall() if accounts.made_by_the_hub(entry.pw_name, self.homes)]
+
     def stop(self):
-        """SIGTERM (the hub stops the users' servers, its services and its proxy), then kill what is left."""
+        """SIGTERM (the hub stops the users' servers, its services and its proxy), then kill what is left;
+        then remove the users it made: what they still run (by pid), then each user, their group and home."""
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=60)
@@ -80,24 +126,39 @@ class Running:
                 os.killpg(self.process.pid, signal.SIGKILL)  # whatever of this hub's process group is left
             except ProcessLookupError:
                 pass
+            if os.geteuid() == 0:
+                accounts.remove_users(self.participants())
 
 
-def start(workdir, users_password, admin_password, cache_dir, extra_config="", env=None, timeout=90):
+def remove_leftovers(names):
+    """Remove the users among ``names`` a workshop hub made and left behind (a run that was killed)."""
+    accounts.remove_users(accounts.leftovers(names))
+
+
+def start(workdir, users_password, admin_password, cache_dir, extra_config="", env=None, timeout=90, as_user=None):
     """Start the hub with its settings (hub/jupyterhub_config.py) in ``workdir``; returns a Running once it answers.
 
-    Participants' homes and the room's file go in ``workdir``; every kernel maps the MNIST cache in
+    ``workdir`` must be open to every user (``open_folder``): participants' homes and their kernels'
+    sockets go in it, the hub's own files in ``workdir``/hub (0700). Every kernel maps the MNIST cache in
     ``cache_dir`` (see make_cache). ``extra_config``: Python lines added after the settings;
-    ``env``: more environment variables for the hub (e.g. WORKSHOP_CULL_TIMEOUT).
+    ``env``: more environment variables for the hub (e.g. WORKSHOP_CULL_TIMEOUT, WORKSHOP_ADMINS);
+    ``as_user``: a user name to run the hub as, instead of this process's user (root): a rehearsal.
     """
     workdir = Path(workdir)
+    if os.geteuid() == 0 and accounts.unreachable(workdir):
+        raise RuntimeError(f"{accounts.unreachable(workdir)} is closed to other users: the participants' homes cannot "
+                           "be in it (use launch.open_folder()).")
+    files = workdir / "hub"
+    files.mkdir(mode=0o700)
     token = secrets.token_hex(16)
     hub_port = free_port()
+    python = participants_python(workdir)
     env = {**os.environ, "WORKSHOP_PASSWORD": users_password, "WORKSHOP_ADMIN_PASSWORD": admin_password,
-           "WORKSHOP_HOMES": str(workdir / "homes"), "WORKSHOP_CACHE_DIR": str(cache_dir),
-           "WORKSHOP_HUB_PORT": str(hub_port), "WORKSHOP_ROOM_PORT": str(free_port()),
-           "WORKSHOP_ROOM_DB": str(workdir / "room" / "room.sqlite3"),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})}
-    config = workdir / "jupyterhub_config.py"
+           "WORKSHOP_HUB_DIR": str(files), "WORKSHOP_HOMES": str(workdir / "homes"),
+           "WORKSHOP_KERNEL_SOCKETS": str(workdir / "k"), "WORKSHOP_CACHE_DIR": str(cache_dir),
+           "WORKSHOP_PYTHON": python, "WORKSHOP_HUB_PORT": str(hub_port), "WORKSHOP_ROOM_PORT": str(free_port()),
+           "PATH": f"{Path(python).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    config = files / "jupyterhub_config.py"
     config.write_text(f"""
 load_subconfig({str(CONFIG)!r})
 c.JupyterHub.services.append({{"name": "tester", "api_token": {token!r}}})
@@ -108,12 +169,21 @@ c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{free_port()}"
 c.ConfigurableHTTPProxy.command = [{proxy_command()!r}]
 {extra_config}
 """)
-    log = workdir / "hub.log"
+    hub_python, as_user_options = sys.executable, {}
+    if as_user:  # a rehearsal: the hub as a user who may not switch users, with a Python they can run
+        entry = pwd.getpwnam(as_user)
+        for folder in (files, workdir / "homes", workdir / "k"):
+            folder.mkdir(exist_ok=True)
+            os.chown(folder, entry.pw_uid, entry.pw_gid)
+        os.chown(config, entry.pw_uid, entry.pw_gid)
+        hub_python, env["HOME"] = python, str(files)
+        as_user_options = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+    log = files / "hub.log"
     with open(log, "w") as output:  # the child keeps its own copy of the file
-        process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=workdir, env=env,
-                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen([hub_python, "-m", "jupyterhub", "-f", str(config)], cwd=files, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True, **as_user_options)
     hub = Running(process, f"http://127.0.0.1:{hub_port}", token, log, workdir / "homes", Path(cache_dir),
-                  Path(env["WORKSHOP_ROOM_DB"]))
+                  Path(env.get("WORKSHOP_ROOM_DB") or files / "room.sqlite3"), files)
     deadline = time.monotonic() + timeout
     while True:
         try:

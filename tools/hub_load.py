@@ -1,11 +1,12 @@
 """How many participants does one machine hold? A room of simulated participants on the workshop's hub.
 
-    .venv/bin/python tools/hub_load.py                     # 30 participants, notebooks 01 to 04
-    .venv/bin/python tools/hub_load.py --users 10 --notebooks 02 04
-    .venv/bin/python tools/hub_load.py --log hub.log       # keep the hub's, servers' and kernels' log
+    sudo .venv/bin/python tools/hub_load.py                # 30 participants, notebooks 01 to 04, as root
+    sudo .venv/bin/python tools/hub_load.py --users 10 --notebooks 02 04
+    sudo .venv/bin/python tools/hub_load.py --log hub.log  # keep the hub's, servers' and kernels' log
 
-Starts the workshop's JupyterHub (hub/jupyterhub_config.py, through hub/launch.py) on 127.0.0.1,
-with its proxy and its room service, and makes the shared MNIST cache first, as hub/README.md says.
+Starts the workshop's JupyterHub (hub/jupyterhub_config.py, through hub/launch.py) on 127.0.0.1, as
+root (every participant a Unix user of their own, hubload-001 and on, removed at the end), with its
+proxy and its room service, and makes the shared MNIST cache first, as hub/README.md says.
 Then every participant, all at once, as in a room: logs in through the hub's form, has their
 server started, joins the room (`helpers.room.join()`), and runs the notebooks one after the other,
 each in a kernel of its own: every code cell of the completed notebook (solutions/NN_*.ipynb), in
@@ -32,7 +33,6 @@ import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -44,6 +44,7 @@ from hub import launch  # noqa: E402
 
 PASSWORD = "participants-password"
 ADMIN_PASSWORD = "an-instructor-password-of-32-characters-or-more"
+INSTRUCTOR = "hubload-instructor"
 CELL_TIMEOUT = 3600  # seconds a cell may go without output: 30 trainings share the cores
 
 
@@ -80,25 +81,38 @@ def processes(root):
     return found
 
 
+def address_space_mb(pid):
+    """The largest address space process ``pid`` has reserved (VmPeak), in MB: what RLIMIT_AS limits."""
+    try:
+        return int(re.search(r"^VmPeak:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text(), re.M).group(1)) / 1024
+    except (FileNotFoundError, ProcessLookupError, AttributeError):
+        return 0.0
+
+
 def memory(hub, users):
-    """PSS in MB: {"hub", "proxy", "room", "others"} and, per user, {"server", "kernels"} (the sum of theirs)."""
+    """PSS in MB: {"hub", "proxy", "room", "culler", "others"} and, per user, {"server", "kernels"} (the sum of theirs),
+    and "reserved": the largest address space of any of their processes (VmPeak)."""
     found = processes(hub.process.pid)
-    parts = {"hub": 0.0, "proxy": 0.0, "room": 0.0, "others": 0.0}
-    per_user = {name: {"server": 0.0, "kernels": 0.0} for name in users}
+    parts = {"hub": 0.0, "proxy": 0.0, "room": 0.0, "culler": 0.0, "others": 0.0}
+    per_user = {name: {"server": 0.0, "kernels": 0.0, "reserved": 0.0} for name in users}
     for pid, (command, user) in found.items():
         size = pss_mb(pid) or 0.0
+        if user in per_user:
+            per_user[user]["reserved"] = max(per_user[user]["reserved"], address_space_mb(pid))
         if pid == hub.process.pid:
             parts["hub"] += size
         elif "configurable-http-proxy" in command:
             parts["proxy"] += size
         elif "-m room" in command:
             parts["room"] += size
-        elif user in per_user and "jupyterhub-singleuser" in command:
+        elif user in per_user and "jupyterhub.singleuser" in command.replace("-", "."):
             per_user[user]["server"] += size
         elif user in per_user and "ipykernel" in command:
             per_user[user]["kernels"] += size
+        elif "jupyterhub_idle_culler" in command:
+            parts["culler"] += size
         else:
-            parts["others"] += size  # the idle culler
+            parts["others"] += size  # nothing else is expected: a process a participant left running, say
     return parts, per_user
 
 
@@ -174,18 +188,21 @@ def main(argv=None):
                         help="the notebooks each runs, in order (default: 01 02 03 04)")
     parser.add_argument("--log", type=Path, help="keep the log of the hub and of every server and kernel in this file")
     args = parser.parse_args(argv)
-    users = [f"participant{n:03d}" for n in range(1, args.users + 1)]
+    if os.geteuid() != 0:
+        sys.exit("Run it as root, as the hub runs for a course: it makes a Unix user per participant.")
+    users = [f"hubload-{n:03d}" for n in range(1, args.users + 1)]
+    launch.remove_leftovers([*users, INSTRUCTOR])  # of an earlier run that was killed
     started = time.perf_counter()
 
     def log(message):
         print(f"{time.perf_counter() - started:7.0f} s  {message}", flush=True)
 
-    with tempfile.TemporaryDirectory(prefix="hub-load-") as work:
-        work = Path(work)
+    work = launch.open_folder("hub-load-")  # every participant's user enters it: their homes are in it
+    try:
         before = available_mb()
         log("making the shared MNIST cache")
         launch.make_cache(work / "cache")
-        hub = launch.start(work, PASSWORD, ADMIN_PASSWORD, work / "cache")
+        hub = launch.start(work, PASSWORD, ADMIN_PASSWORD, work / "cache", env={"WORKSHOP_ADMINS": INSTRUCTOR})
         try:
             log(f"the hub is up at {hub.url}; {len(users)} participants start")
             failed, seconds = asyncio.run(room_of(hub, users, args.notebooks, log))
@@ -197,6 +214,8 @@ def main(argv=None):
             hub.stop()
             if args.log:
                 shutil.copyfile(hub.log, args.log)
+    finally:
+        shutil.rmtree(work)
     expected = todos_of(args.notebooks)
     servers = [m["server"] for m in per_user.values()]
     kernels = [m["kernels"] for m in per_user.values()]
@@ -212,8 +231,10 @@ def main(argv=None):
     print(f"| PSS per participant: single-user server | {summary(servers)} MB |")
     print(f"| PSS per participant: notebook {args.notebooks[-1]}'s kernel | {summary(kernels)} MB |")
     print(f"| PSS per participant: both | {summary(totals)} MB |")
-    print(f"| PSS of the hub, its proxy, the room, the culler | {parts['hub']:.0f}, {parts['proxy']:.0f}, "
-          f"{parts['room']:.0f}, {parts['others']:.0f} MB |")
+    print(f"| address space reserved by a participant's largest process (VmPeak) | "
+          f"{summary([m['reserved'] for m in per_user.values()])} MB |")
+    print(f"| PSS of the hub, its proxy, the room, the culler, any other | {parts['hub']:.0f}, {parts['proxy']:.0f}, "
+          f"{parts['room']:.0f}, {parts['culler']:.0f}, {parts['others']:.0f} MB |")
     print(f"| PSS of all of it | {everything:.0f} MB ({everything / len(users):.0f} MB per participant) |")
     print(f"| the machine's available memory, before and at the end | {before:.0f} MB, {after:.0f} MB |")
     for line in failed[:20]:
