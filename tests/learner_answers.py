@@ -647,7 +647,7 @@ def momentum_step(p, v, g, eta, mu):
     v = mu * v - g
     return p + v, v
 ''')
-case("momentum_step", "accept", [], '''
+case("momentum_step", "in-place", ["changed its argument", "`v`"], '''
 def momentum_step(p, v, g, eta, mu):
     v *= mu
     v -= eta * g

@@ -2184,8 +2184,8 @@ def scaled_weights(n_in, n_out, rng):
     return rng.standard_normal((n_in, n_out), dtype=np.float32) / np.float32(np.sqrt(n_in))
 ''')
 
-# Updates p and v in place (v *= mu ...; p += v): changes the caller's arrays.  # changing p and v in place is accepted: tests/learner_answers.py holds an accepted in-place answer
-case('07', 'momentum_step', 'accept', None, [], '''
+# Updates p and v in place (v *= mu ...; p += v): changes the caller's arrays.
+case('07', 'momentum_step', 'refuse', 'in-place', ['changed its argument `v`'], '''
 def momentum_step(p, v, g, eta, mu):
     v *= mu
     v -= eta * g

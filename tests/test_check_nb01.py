@@ -158,3 +158,16 @@ def test_wrong_answers_fail_with_a_plain_message(answer, message):
 def test_passing_something_that_is_not_a_function():
     with pytest.raises(CheckFailed, match=r"Pass the function itself"):
         check.show_images(None)
+
+
+@pytest.mark.parametrize("cmap, light", [("gray_r", False), ("gray", True), ("viridis", True), ("binary", False)])
+def test_light_ink_passes_and_is_said(cmap, light, capsys):
+    def show_images(X, y, indices):
+        fig, axes = plt.subplots(1, len(indices), squeeze=False)
+        for k, i in enumerate(indices):
+            axes[0][k].imshow(X[i].reshape(28, 28), cmap=cmap)
+            axes[0][k].set_title(y[i])
+    check.show_images(show_images)
+    out = capsys.readouterr().out
+    assert "show_images draws the right images" in out
+    assert ("ink light on a dark background" in out) == light

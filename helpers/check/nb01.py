@@ -158,3 +158,12 @@ def show_images(func):
              "plt.subplot(1, len(indices), k + 1) in it (and no plt.figure() inside the loop).", cause="figures")
     _one_index(func, X, y)
     passed("show_images draws the right images, as 28x28 pictures, with their labels.")
+    if any(_ink_light(image) for _, _, image, _ in drawn):
+        print("  Its pictures show the ink light on a dark background: right too (MNIST is often shown so); the "
+              "workshop's own pictures use cmap=\"gray_r\", dark ink on white paper.")
+
+
+def _ink_light(image):
+    """True if ``image`` (an AxesImage) draws its largest value (ink) lighter than its smallest (paper)."""
+    low, high = (image.cmap(image.norm(value))[:3] for value in (image.norm.vmin, image.norm.vmax))
+    return sum(high) > sum(low)

@@ -102,7 +102,7 @@ def best_of_seeds(func):
              "of the first call's: it keeps its networks from one call to the next. Make the list (or the best "
              "so far) inside the function, so that each call starts afresh.", cause="state")
     seeds = [c["seed"] for c in _StandIn.calls]
-    if sorted(seeds) != sorted(SEEDS):
+    if set(seeds) != set(SEEDS):  # a seed trained twice is only slower (training is the same for one seed)
         fail(f"best_of_seeds with {tried} trained networks with seeds {seeds}; expected one for each seed "
              "in seeds: helpers.Network(sizes, seed=seed) in a loop over seeds.", cause="seed-ignored")
     for c in _StandIn.calls:

@@ -199,10 +199,10 @@ def momentum_step(func):
     p, v, g = rng.standard_normal((3, 4)), rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
     eta, mu = 0.1, 0.9
     other = tuple(rng.standard_normal((3, 4)) for _ in range(3))
-    stateless(lambda a: call(func, "momentum_step", a[0].copy(), a[1].copy(), *a[2:], changeable=(0, 1)),
+    stateless(lambda a: call(func, "momentum_step", a[0].copy(), a[1].copy(), *a[2:], changeable=()),
               "momentum_step", ((p, v, g, eta, mu), "p, v, g of shape (3, 4), eta = 0.1, mu = 0.9"),
               ((*other, 0.5, 0.5), "other p, v, g, eta = mu = 0.5"), reference=lambda a: modern.momentum_step(*a))
-    got = call(func, "momentum_step", p.copy(), v.copy(), g, eta, mu, changeable=(0, 1))  # in place is allowed
+    got = call(func, "momentum_step", p.copy(), v.copy(), g, eta, mu)
     if not isinstance(got, tuple) or len(got) != 2:
         fail(f"momentum_step returned {type(got).__name__}; expected two arrays: `return p, v`.")
     v_new = mu * v - eta * g
@@ -211,7 +211,7 @@ def momentum_step(func):
              "first, then the new v, `return p, v`.", cause="order")
     def probes():
         zero_probes(func, "momentum_step", (p, v, g, eta, mu), ("p", "v", "g", "eta", "mu"), modern.momentum_step,
-                    call, changeable=(0, 1), meanings={"v": "v = -eta g, then p + v", "g": "v = mu v, then p + v",
+                    call, changeable=(), meanings={"v": "v = -eta g, then p + v", "g": "v = mu v, then p + v",
                                                        "mu": "v = -eta g, then p + v", "eta": "v = mu v, then p + v",
                                                        "p": "v = mu v - eta g, and p = v"})
     unless_named(lambda: compare(
