@@ -116,3 +116,10 @@ def test_the_busy_table_takes_turns_beside_0_1_2_busy_programs_and_stops_them(mo
     assert len(started) == 3 and all(program.poll() is not None for program in started)  # all stopped
     assert blas_threads() == 1  # the workshop's choice again
     assert lines[2].startswith(f"| NumPy's own: {own} |") and lines[3].startswith("| the workshop's: 1 |")
+
+
+def test_the_recipe_line_measures_notebook_07s_recipe(small_data):
+    train, validation = small_data
+    reached, seconds, val_accuracy, test_accuracy = benchmark.recipe_to_98(train, validation, validation)
+    assert reached == [] and seconds > 0  # random pixels and labels: 98% is out of reach
+    assert 0 <= val_accuracy <= 1 and test_accuracy == val_accuracy

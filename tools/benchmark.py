@@ -49,6 +49,7 @@ THREADS_TITLE = ("\nWhere the time of one epoch goes ([784, 100, 10], mini-batch
                  "and with one:\n")
 BUSY_TITLE = ("\nOne epoch ([784, 100, 10], mini-batch 100) on a quiet machine and with other programs each keeping a "
               "core busy, with NumPy's own BLAS threads and with the workshop's choice:\n")
+RECIPE_TARGET = 0.98  # the validation accuracy of notebook 07's challenge
 BUSY_SECONDS = 300  # the longest a busy program runs, should this tool be stopped before it stops them
 BUSY_LOOP = "import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
 
@@ -235,7 +236,7 @@ def recipe_to_98(train, validation, test):
     start = time.perf_counter()
 
     def watch(epoch, history):
-        if history["val_accuracy"][-1] >= challenge.TARGET and not reached:
+        if history["val_accuracy"][-1] >= RECIPE_TARGET and not reached:
             reached.append((epoch + 1, time.perf_counter() - start))
 
     net = challenge.recipe(*train, validation=validation, callback=watch)
