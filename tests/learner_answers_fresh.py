@@ -590,7 +590,7 @@ def accuracy(outputs, y):
 ''')
 
 # Loop skips the last row but still divides by n.
-case('02', 'accuracy', 'refuse', None, ['accuracy on 1 sample whose largest outputs are at [3], label'], '''
+case('02', 'accuracy', 'refuse', 'off-by-one', ['leaves out the last row (range(n - 1))'], '''
 def accuracy(outputs, y):
     correct = 0
     for i in range(len(y) - 1):
@@ -657,7 +657,7 @@ def cost(outputs, Y):
 ''')
 
 # Halves inside the square: (0.5 (o - y))^2 is a quarter.
-case('03', 'cost', 'refuse', 'scale:2', ['half the right answer: a factor 1/2 too many (a 1/2 or a mea'], '''
+case('03', 'cost', 'refuse', 'scale:2', ['is the 1/2 inside the square'], '''
 def cost(outputs, Y):
     return float(np.sum((0.5 * (outputs - Y)) ** 2) / len(Y))
 ''')
@@ -1955,7 +1955,7 @@ def one_hot(y, num_classes=10, _cache={}):
 ''')
 
 # Compares with y.reshape(-1, 1): broadcasts to an (n, n) table and takes its mean.
-case('02', 'accuracy', 'refuse', None, ['accuracy on 3 samples whose largest outputs are at [3, 1, 7]'], '''
+case('02', 'accuracy', 'refuse', 'shape', ['compares every prediction with every label'], '''
 def accuracy(outputs, y):
     return float(np.mean(np.argmax(outputs, axis=1) == y.reshape(-1, 1)))
 ''')
@@ -2256,3 +2256,613 @@ case('07', 'l2_gradient', 'refuse', None, ['with nabla_w = 0 every term with nab
 def l2_gradient(nabla_W, W, lam):
     return nabla_W + lam * np.sign(W)
 ''')
+
+
+# A second set, written later by another tester from the student notebooks alone (notebooks 01-05 and 07,
+# thicker included). Each is kept with the cause its message gives today.
+
+# imshow of the flat row X[i] (784,), without reshape(28, 28).
+case('01', 'show_images', 'refuse', 'shape', [], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        ax.imshow(X[i], cmap="gray_r")\n        ax.set_title(y[i])\n        ax.axis("off")\n', setup='')
+
+# titles each picture with its row number i instead of its label y[i].
+case('01', 'show_images', 'refuse', 'wrong-label', [], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        ax.imshow(X[i].reshape(28, 28), cmap="gray_r")\n        ax.set_title(i)\n        ax.axis("off")\n', setup='')
+
+# draws X[k] and y[k] for k = 0, 1, ... (the position in the grid), not the requested rows indices[k].
+case('01', 'show_images', 'refuse', 'wrong-rows', [], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for k, ax in enumerate(axes[0]):\n        ax.imshow(X[k].reshape(28, 28), cmap="gray_r")\n        ax.set_title(y[k])\n        ax.axis("off")\n', setup='')
+
+# shows every picture transposed (reshape then .T): digits mirrored across the diagonal.
+case('01', 'show_images', 'refuse', 'transpose', ['is transposed (mirrored along the diagon'], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        picture = X[i].reshape(28, 28).T\n        ax.imshow(picture, cmap="gray_r")\n        ax.set_title(y[i])\n        ax.axis("off")\n', setup='')
+
+# colour map 'gray' instead of 'gray_r': ink drawn white on black.  # passes, and says so in words: a choice, not a mistake
+case('01', 'show_images', 'accept', None, [], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        ax.imshow(X[i].reshape(28, 28), cmap="gray")\n        ax.set_title(y[i])\n        ax.axis("off")\n', setup='')
+
+# no squeeze=False and loops over axes directly: fails when there is a single index (axes is one Axes).
+case('01', 'show_images', 'refuse', 'one-index', ['images works for several indices but not'], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices))\n    for ax, i in zip(axes, indices):\n        ax.imshow(X[i].reshape(28, 28), cmap="gray_r")\n        ax.set_title(y[i])\n        ax.axis("off")\n', setup='')
+
+# loop runs to len(indices) - 1: the last picture is never drawn (its subplot stays empty).
+case('01', 'show_images', 'refuse', 'off-by-one', ['images, one per index, but found '], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for k in range(len(indices) - 1):\n        i = indices[k]\n        axes[0][k].imshow(X[i].reshape(28, 28), cmap="gray_r")\n        axes[0][k].set_title(y[i])\n        axes[0][k].axis("off")\n', setup='')
+
+# reshapes to (784, 1) thinking 'a column', giving a thin 784-pixel strip instead of a 28x28 picture.
+case('01', 'show_images', 'refuse', None, [], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        ax.imshow(X[i].reshape(784, 1), cmap="gray_r", aspect="auto")\n        ax.set_title(y[i])\n        ax.axis("off")\n', setup='')
+
+# axes.flat with enumerate, plt.cm.gray_r object, str title, ticks removed instead of axis('off').
+case('01', 'show_images', 'accept', None, [], 'def show_images(X, y, indices):\n    indices = list(indices)\n    fig, axes = plt.subplots(nrows=1, ncols=len(indices), squeeze=False, figsize=(1.5 * len(indices), 2))\n    for k, ax in enumerate(axes.flat):\n        i = indices[k]\n        ax.imshow(np.reshape(X[i], (28, 28)), cmap=plt.cm.gray_r, vmin=0, vmax=1)\n        ax.set_title(str(y[i]))\n        ax.set_xticks([])\n        ax.set_yticks([])\n', setup='')
+
+# builds the figure with fig.add_subplot one at a time, titles with f-string.
+case('01', 'show_images', 'accept', None, [], 'def show_images(X, y, indices):\n    fig = plt.figure(figsize=(12, 2))\n    n = len(indices)\n    for k, i in enumerate(indices):\n        ax = fig.add_subplot(1, n, k + 1)\n        ax.imshow(X[i].reshape(28, 28), cmap="gray_r")\n        ax.set_title(f"{y[i]}")\n        ax.axis("off")\n', setup='')
+
+# calls np.clip but throws its result away, so e^(1000) still overflows.
+case('02', 'sigmoid', 'refuse', 'overflow', ['overflow encountered in exp'], 'def sigmoid(z):\n    np.clip(z, -500, 500)\n    return 1 / (1 + np.exp(-z))\n', setup='')
+
+# sign slip: e^(+z) instead of e^(-z), a mirrored sigmoid.
+case('02', 'sigmoid', 'refuse', 'sign', ['it looks like the sign of z is flipped'], 'def sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / (1 + np.exp(z))\n', setup='')
+
+# math.exp: works on one number, TypeError on arrays.
+case('02', 'sigmoid', 'refuse', None, ['your sigmoid raised typeerror'], 'import math\n\ndef sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / (1 + math.exp(-z))\n', setup='')
+
+# np.clip(..., out=z) clips the caller's array in place (and fails for a plain number).
+case('02', 'sigmoid', 'refuse', 'in-place', ['your sigmoid changed its argument '], 'def sigmoid(z):\n    np.clip(z, -500, 500, out=z)\n    return 1 / (1 + np.exp(-z))\n', setup='')
+
+# precedence: 1 / 1 + e^(-z), i.e. 1 + e^(-z).
+case('02', 'sigmoid', 'refuse', 'precedence', ['brackets are missing around the denomina'], 'def sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / 1 + np.exp(-z)\n', setup='')
+
+# tanh form without the halving of z: 0.5 (1 + tanh(z)) is S(2z).
+case('02', 'sigmoid', 'refuse', None, ['the values are wrong (largest difference'], 'def sigmoid(z):\n    return 0.5 * (1 + np.tanh(z))\n', setup='')
+
+# a list comprehension over z: returns a Python list, fails on numbers and on 2-d arrays.
+case('02', 'sigmoid', 'refuse', 'kind', ["numpy's arithmetic, slicing and indexing"], 'def sigmoid(z):\n    return [1 / (1 + np.exp(-min(max(v, -500), 500))) for v in z]\n', setup='')
+
+# tanh identity 0.5 (1 + tanh(z / 2)), which needs no clipping.
+case('02', 'sigmoid', 'accept', None, [], 'def sigmoid(z):\n    return 0.5 * (1 + np.tanh(z / 2))\n', setup='')
+
+# exp(-logaddexp(0, -z)): stable without clipping.
+case('02', 'sigmoid', 'accept', None, [], 'def sigmoid(z):\n    return np.exp(-np.logaddexp(0, -z))\n', setup='')
+
+# clips to [-100, 100] instead of [-500, 500] (the sigmoid is already 0 or 1 there).
+case('02', 'sigmoid', 'accept', None, [], 'def sigmoid(z):\n    z = np.clip(np.asarray(z, dtype=float), -100, 100)\n    return 1.0 / (1.0 + np.exp(-z))\n', setup='')
+
+# W.T @ a order: right for a single input (n_in,), a shape error for a batch.
+case('02', 'feedforward_no_bias', 'refuse', None, ['has a mismatch in its core dimension '], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights:\n        a = sigmoid(W.T @ a)\n    return a\n', setup='')
+
+# return inside the loop: only the first layer is applied.
+case('02', 'feedforward_no_bias', 'refuse', 'skipped-layer', ['it looks like the last layer is missing'], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights:\n        a = sigmoid(a @ W)\n        return a\n', setup='')
+
+# no sigmoid on the last layer (it returns the raw product).
+case('02', 'feedforward_no_bias', 'refuse', 'z-for-activation', ['it looks like the sigmoid is missing on '], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights[:-1]:\n        a = sigmoid(a @ W)\n    return a @ weights[-1]\n', setup='')
+
+# wrong variable: multiplies X (not the current a) by each W.
+case('02', 'feedforward_no_bias', 'refuse', 'stale-input', ['has a mismatch in its core dimension '], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights:\n        a = sigmoid(X @ W)\n    return a\n', setup='')
+
+# sigmoid applied before the product: S(a) W, so the input gets squashed and the output does not.
+case('02', 'feedforward_no_bias', 'refuse', None, ['the values are wrong (largest difference'], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights:\n        a = sigmoid(a) @ W\n    return a\n', setup='')
+
+# the loop runs backwards over the layers (reversed(weights)).
+case('02', 'feedforward_no_bias', 'refuse', 'product-order', ['has a mismatch in its core dimension '], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in reversed(weights):\n        a = sigmoid(a @ W.T)\n    return a\n', setup='')
+
+# feedforward itself is right, but the learner's sigmoid (written earlier) has e^(+z).
+case('02', 'feedforward_no_bias', 'refuse', 'earlier-todo', ['bias uses your sigmoid, which is not rig'], 'def feedforward_no_bias(X, weights):\n    a = X\n    for W in weights:\n        a = sigmoid(a @ W)\n    return a\n', setup='def sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / (1 + np.exp(z))\n')
+
+# functools.reduce with np.dot.
+case('02', 'feedforward_no_bias', 'accept', None, [], 'from functools import reduce\n\ndef feedforward_no_bias(X, weights):\n    return reduce(lambda a, W: sigmoid(np.dot(a, W)), weights, X)\n', setup='')
+
+# bias added after the sigmoid: S(a W) + b.
+case('02', 'feedforward', 'refuse', 'bias-outside', ['it looks like the bias is added after th'], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        a = sigmoid(a @ W) + b\n    return a\n', setup='')
+
+# always the first layer's bias (biases[0]); broadcasting hides it as a wrong output shape.
+case('02', 'feedforward', 'refuse', 'wrong-bias', ['it looks like every layer adds the bias '], 'def feedforward(X, weights, biases):\n    a = X\n    for W in weights:\n        a = sigmoid(a @ W + biases[0])\n    return a\n', setup='')
+
+# subtracts the bias: S(a W - b).
+case('02', 'feedforward', 'refuse', 'sign', ['it is the right answer with every bias s'], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        a = sigmoid(a @ W - b)\n    return a\n', setup='')
+
+# loop over range(len(weights) - 1): the output layer is skipped.
+case('02', 'feedforward', 'refuse', 'skipped-layer', ['it looks like the last layer is missing'], 'def feedforward(X, weights, biases):\n    a = X\n    for l in range(len(weights) - 1):\n        a = sigmoid(a @ weights[l] + biases[l])\n    return a\n', setup='')
+
+# feedforward is right; the learner's earlier sigmoid forgot the minus sign (e^(+z)).
+case('02', 'feedforward', 'refuse', 'earlier-todo', ['your feedforward uses your sigmoid, whic'], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        a = sigmoid(a @ W + b)\n    return a\n', setup='def sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / (1 + np.exp(z))\n')
+
+# bias added to the layer's input, S((a + b) W), a shape mix-up.
+case('02', 'feedforward', 'refuse', None, ['your feedforward raised valueerror'], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        a = sigmoid((a + b) @ W)\n    return a\n', setup='')
+
+# wrong variable: loops over the notebook's tiny W1, W2 (globals) instead of the weights given.
+case('02', 'feedforward', 'refuse', None, ['your feedforward raised nameerror'], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip([W1, W2], biases):\n        a = sigmoid(a @ W + b)\n    return a\n', setup='')
+
+# bias as the weight of an extra input 1: [a, 1] @ [[W], [b]].
+case('02', 'feedforward', 'accept', None, [], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        ones = np.ones(a.shape[:-1] + (1,))\n        a = sigmoid(np.concatenate([a, ones], axis=-1) @ np.vstack([W, b]))\n    return a\n', setup='')
+
+# enumerate and index, with np.matmul and np.add.
+case('02', 'feedforward', 'accept', None, [], 'def feedforward(X, weights, biases):\n    a = np.asarray(X, dtype=float)\n    for l, W in enumerate(weights):\n        a = sigmoid(np.add(np.matmul(a, W), biases[l]))\n    return a\n', setup='')
+
+# Y[:, y] = 1 sets whole columns.
+case('02', 'one_hot', 'refuse', 'fancy-index', ['in every labelled column ('], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), num_classes))\n    Y[:, y] = 1\n    return Y\n', setup='')
+
+# ignores num_classes: always 10 columns.
+case('02', 'one_hot', 'refuse', 'num-classes', ['classes for the number of columns, not '], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), 10))\n    Y[np.arange(len(y)), y] = 1\n    return Y\n', setup='')
+
+# number of columns from the largest label present (y.max() + 1), not num_classes.
+case('02', 'one_hot', 'refuse', None, [], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), y.max() + 1))\n    Y[np.arange(len(y)), y] = 1\n    return Y\n', setup='')
+
+# loop starts at 1: the first row stays all zeros.
+case('02', 'one_hot', 'refuse', 'off-by-one', ['a loop that leaves out the first row (ra'], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), num_classes))\n    for i in range(1, len(y)):\n        Y[i, y[i]] = 1\n    return Y\n', setup='')
+
+# transposed: (num_classes, n), one column per sample.
+case('02', 'one_hot', 'refuse', 'transpose', ['it looks like rows and columns are swapp'], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((num_classes, len(y)))\n    Y[y, np.arange(len(y))] = 1\n    return Y\n', setup='')
+
+# labels taken as 1..10: the 1 goes in column y[i] - 1 (digit 0 lands in the last column).
+case('02', 'one_hot', 'refuse', 'off-by-one', [], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), num_classes))\n    Y[np.arange(len(y)), y - 1] = 1\n    return Y\n', setup='')
+
+# returns a Python list of lists, not an array.
+case('02', 'one_hot', 'refuse', 'kind', ["numpy's arithmetic, slicing and indexing"], 'def one_hot(y, num_classes=10):\n    rows = []\n    for label in y:\n        row = [0.0] * num_classes\n        row[label] = 1.0\n        rows.append(row)\n    return rows\n', setup='')
+
+# rows of the identity matrix: np.eye(num_classes)[y].
+case('02', 'one_hot', 'accept', None, [], 'def one_hot(y, num_classes=10):\n    return np.eye(num_classes)[y]\n', setup='')
+
+# comparison with broadcasting, as floats.
+case('02', 'one_hot', 'accept', None, [], 'def one_hot(y, num_classes=10):\n    return (np.asarray(y)[:, None] == np.arange(num_classes)).astype(float)\n', setup='')
+
+# np.argmax without axis: one index for the whole array.
+case('02', 'accuracy', 'refuse', 'axis', ['on two rows that both predict '], 'def accuracy(outputs, y):\n    return float(np.mean(np.argmax(outputs) == y))\n', setup='')
+
+# argmax over axis=0 (per column, 10 values).
+case('02', 'accuracy', 'refuse', 'axis', ['your accuracy raised valueerror'], 'def accuracy(outputs, y):\n    predictions = np.argmax(outputs, axis=0)\n    return float(np.mean(predictions == y))\n', setup='')
+
+# returns the count of correct rows, not the fraction.
+case('02', 'accuracy', 'refuse', 'count', [], 'def accuracy(outputs, y):\n    predictions = np.argmax(outputs, axis=1)\n    return int(np.sum(predictions == y))\n', setup='')
+
+# returns a percentage (x 100).
+case('02', 'accuracy', 'refuse', 'percentage', ['it looks like a percentage'], 'def accuracy(outputs, y):\n    predictions = np.argmax(outputs, axis=1)\n    return float(np.mean(predictions == y)) * 100\n', setup='')
+
+# compares the largest output value (not its position) with the label.
+case('02', 'accuracy', 'refuse', None, ['the values are wrong (largest difference'], 'def accuracy(outputs, y):\n    return float(np.mean(np.max(outputs, axis=1) == y))\n', setup='')
+
+# integer division: correct // n is 0 unless every row is right.
+case('02', 'accuracy', 'refuse', 'integer-division', ['for three samples that are all right'], 'def accuracy(outputs, y):\n    correct = np.sum(np.argmax(outputs, axis=1) == y)\n    return correct // len(y)\n', setup='')
+
+# loop skips the last row but still divides by n.
+case('02', 'accuracy', 'refuse', 'off-by-one', ['it looks like the right answer without t'], 'def accuracy(outputs, y):\n    correct = 0\n    for i in range(len(y) - 1):\n        if np.argmax(outputs[i]) == y[i]:\n            correct += 1\n    return correct / len(y)\n', setup='')
+
+# a plain loop that counts and divides.
+case('02', 'accuracy', 'accept', None, [], 'def accuracy(outputs, y):\n    correct = 0\n    for row, label in zip(outputs, y):\n        if row.argmax() == label:\n            correct += 1\n    return correct / len(y)\n', setup='')
+
+# count_nonzero / size, returned as np.float64 without float().
+case('02', 'accuracy', 'accept', None, [], 'def accuracy(outputs, y):\n    return np.count_nonzero(outputs.argmax(axis=-1) == y) / np.size(y)\n', setup='')
+
+# np.mean over all elements (divides by n x 10).
+case('03', 'cost', 'refuse', 'mean-all', ['it looks like it divides by every number'], 'def cost(outputs, Y):\n    return float(0.5 * np.mean((outputs - Y) ** 2))\n', setup='')
+
+# forgot the 1/2.
+case('03', 'cost', 'refuse', 'half', [], 'def cost(outputs, Y):\n    return float(np.sum((outputs - Y) ** 2) / len(Y))\n', setup='')
+
+# the 1/2 inside the square: (1/2 (o - y))^2, a quarter.
+case('03', 'cost', 'refuse', 'scale:2', ['it looks like it is half the right answe'], 'def cost(outputs, Y):\n    return float(np.sum((0.5 * (outputs - Y)) ** 2) / len(Y))\n', setup='')
+
+# sum over axis=1 and no mean: returns one error per sample (an array).
+case('03', 'cost', 'refuse', 'shape', [], 'def cost(outputs, Y):\n    return 0.5 * np.sum((outputs - Y) ** 2, axis=1)\n', setup='')
+
+# divides by the number of outputs per sample (Y.shape[1]) instead of n.
+case('03', 'cost', 'refuse', 'axis', ['it looks like it divides by the number o'], 'def cost(outputs, Y):\n    return float(0.5 * np.sum((outputs - Y) ** 2) / Y.shape[1])\n', setup='')
+
+# outputs -= Y changes the caller's outputs in place.
+case('03', 'cost', 'refuse', 'in-place', ['your cost changed its argument '], 'def cost(outputs, Y):\n    outputs -= Y\n    return float(0.5 * np.sum(outputs ** 2) / len(Y))\n', setup='')
+
+# absolute value instead of the square.
+case('03', 'cost', 'refuse', 'formula', ['it looks like the difference is not squa'], 'def cost(outputs, Y):\n    return float(0.5 * np.sum(np.abs(outputs - Y)) / len(Y))\n', setup='')
+
+# einsum of the difference with itself, divided by 2n.
+case('03', 'cost', 'accept', None, [], 'def cost(outputs, Y):\n    d = outputs - Y\n    return float(np.einsum("ij,ij->", d, d) / (2 * len(Y)))\n', setup='')
+
+# loop over samples with np.dot, mean of the per-sample errors.
+case('03', 'cost', 'accept', None, [], 'def cost(outputs, Y):\n    errors = []\n    for o, y in zip(outputs, Y):\n        errors.append(0.5 * np.dot(o - y, o - y))\n    return sum(errors) / len(errors)\n', setup='')
+
+# z (1 - z): the formula applied to z instead of S(z).
+case('03', 'sigmoid_prime', 'refuse', 'activation-for-z', ['it looks like it is applied to z itself'], 'def sigmoid_prime(z):\n    return z * (1 - z)\n', setup='')
+
+# mixes the two: S(z) (1 - z).
+case('03', 'sigmoid_prime', 'refuse', 'formula', ['z) where the formula has ('], 'def sigmoid_prime(z):\n    return sigmoid(z) * (1 - z)\n', setup='')
+
+# precedence: s * 1 - s is 0 everywhere.
+case('03', 'sigmoid_prime', 'refuse', None, ['the values are wrong (largest difference'], 'def sigmoid_prime(z):\n    s = sigmoid(z)\n    return s * 1 - s\n', setup='')
+
+# derivative by hand missing the square: e^(-z) / (1 + e^(-z)).
+case('03', 'sigmoid_prime', 'refuse', 'formula', [], 'def sigmoid_prime(z):\n    z = np.clip(z, -500, 500)\n    return np.exp(-z) / (1 + np.exp(-z))\n', setup='')
+
+# right formula e^(-z)/(1+e^(-z))^2 unclipped: inf/inf = nan for very negative z.
+case('03', 'sigmoid_prime', 'refuse', 'overflow', [], 'def sigmoid_prime(z):\n    return np.exp(-z) / (1 + np.exp(-z)) ** 2\n', setup='')
+
+# uses S(-z) (1 - S(-z)), equal by symmetry.
+case('03', 'sigmoid_prime', 'accept', None, [], 'def sigmoid_prime(z):\n    s = sigmoid(-z)\n    return s * (1 - s)\n', setup='')
+
+# S(z) - S(z)^2 with np.square.
+case('03', 'sigmoid_prime', 'accept', None, [], 'def sigmoid_prime(z):\n    s = sigmoid(z)\n    return s - np.square(s)\n', setup='')
+
+# sigmoid_prime of the activations instead of the zs (both deltas).
+case('03', 'backprop', 'refuse', 'activation-for-z', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(activations[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(activations[l])\n    return nabla_w, nabla_b\n', setup='')
+
+# no division by n: summed, not averaged, gradients.
+case('03', 'backprop', 'refuse', 'scale:n', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta\n        nabla_b[l] = delta.sum(axis=0)\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# index slip: sigmoid_prime(zs[l]) instead of zs[l - 1] for the earlier delta (shape clash).
+case('03', 'backprop', 'refuse', 'wrong-layer', ['your backprop raised valueerror'], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l])\n    return nabla_w, nabla_b\n', setup='')
+
+# nabla_w[l] = delta.T @ activations[l]: the transpose of the right gradient.
+case('03', 'backprop', 'refuse', 'transpose', ['backprop on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = delta.T @ activations[l] / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# loop stops before layer 0 (range(L-1, 0, -1)): nabla_w[0], nabla_b[0] stay None.
+case('03', 'backprop', 'refuse', 'skipped-layer', ['backprop on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, 0, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# forward pass without the biases (z = a W).
+case('03', 'backprop', 'refuse', 'no-bias', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W in weights:\n        zs.append(activations[-1] @ W)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# output error (Y - a) instead of (a - Y): every gradient has the wrong sign.
+case('03', 'backprop', 'refuse', 'sign', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (Y - activations[-1]) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# nabla_b averaged along axis=1 (per sample) instead of over the samples: wrong shape (n,).
+case('03', 'backprop', 'refuse', 'axis', ['backprop on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.mean(axis=1)\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# uses the activation of the layer after (activations[l + 1]) as the input in nabla_w.
+case('03', 'backprop', 'refuse', 'wrong-layer', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l + 1].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# backprop itself right; the learner's own sigmoid_prime (earlier TODO) is z (1 - z).
+case('03', 'backprop', 'refuse', 'earlier-todo', ['your backprop uses your sigmoid'], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='def sigmoid_prime(z):\n    return z * (1 - z)\n')
+
+# bias gradient left without the 1/n (weights averaged, biases summed).
+case('03', 'backprop', 'refuse', 'scale:n', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = np.sum(delta, axis=0)\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# delta moved back at the top of the loop (uses weights[l + 1] and zs[l]).
+case('03', 'backprop', 'accept', None, [], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        z = activations[-1] @ W + b\n        zs.append(z)\n        activations.append(sigmoid(z))\n    L = len(weights)\n    n = X.shape[0]\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    for l in reversed(range(L)):\n        if l < L - 1:\n            delta = (delta @ weights[l + 1].T) * sigmoid_prime(zs[l])\n        nabla_w[l] = np.einsum("ni,no->io", activations[l], delta) / n\n        nabla_b[l] = delta.mean(axis=0)\n    return nabla_w, nabla_b\n', setup='')
+
+# recursion over the layers: each call returns the delta it gets from the next layer.
+case('03', 'backprop', 'accept', None, [], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    n = len(X)\n\n    def layer(l, a):\n        z = a @ weights[l] + biases[l]\n        s = sigmoid(z)\n        if l == len(weights) - 1:\n            delta = (s - Y) * s * (1 - s)\n        else:\n            delta = (layer(l + 1, s) @ weights[l + 1].T) * s * (1 - s)\n        nabla_w[l] = a.T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        return delta\n\n    layer(0, X)\n    return nabla_w, nabla_b\n', setup='')
+
+# for W, nW in zip(...): W = W - eta nW rebinds the name; the list is unchanged.
+case('04', 'update_mini_batch', 'refuse', 'rebinding', ['the weights and biases did not change'], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    for W, nW in zip(weights, nabla_w):\n        W = W - eta * nW\n    for b, nb in zip(biases, nabla_b):\n        b = b - eta * nb\n', setup='')
+
+# plus instead of minus: steps uphill.
+case('04', 'update_mini_batch', 'refuse', 'sign', ['new value minus old) on a '], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    for l in range(len(weights)):\n        weights[l] += eta * nabla_w[l]\n        biases[l] += eta * nabla_b[l]\n', setup='')
+
+# forgets the biases.
+case('04', 'update_mini_batch', 'refuse', 'not-updated', ['update every weight matrix and every bia'], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    for l in range(len(weights)):\n        weights[l] -= eta * nabla_w[l]\n', setup='')
+
+# returns new lists instead of changing the given ones.
+case('04', 'update_mini_batch', 'refuse', 'rebinding', ['returned tuple, and the weights and bias'], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    new_weights = [W - eta * nW for W, nW in zip(weights, nabla_w)]\n    new_biases = [b - eta * nb for b, nb in zip(biases, nabla_b)]\n    return new_weights, new_biases\n', setup='')
+
+# backprop called inside the layer loop: later layers get gradients of the half-updated network.
+case('04', 'update_mini_batch', 'refuse', 'moved', ['new value minus old) on a '], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    for l in range(len(weights)):\n        nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n        weights[l] -= eta * nabla_w[l]\n        biases[l] -= eta * nabla_b[l]\n', setup='')
+
+# divides by the batch size again (backprop already averages): steps m times too small.
+case('04', 'update_mini_batch', 'refuse', 'scale:n', ['new value minus old) on a '], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    m = len(X_batch)\n    for l in range(len(weights)):\n        weights[l] -= eta / m * nabla_w[l]\n        biases[l] -= eta / m * nabla_b[l]\n', setup='')
+
+# unpacks backprop's result in the wrong order (nabla_b, nabla_w).
+case('04', 'update_mini_batch', 'refuse', None, ['broadcastable output operand with shape '], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_b, nabla_w = backprop(X_batch, Y_batch, weights, biases)\n    for l in range(len(weights)):\n        weights[l] -= eta * nabla_w[l]\n        biases[l] -= eta * nabla_b[l]\n', setup='')
+
+# only the last layer is updated (weights[-1], biases[-1]), as in the 1-d example of notebook 03.
+case('04', 'update_mini_batch', 'refuse', 'not-updated', ['update every weight matrix and every bia'], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    weights[-1] -= eta * nabla_w[-1]\n    biases[-1] -= eta * nabla_b[-1]\n', setup='')
+
+# np.subtract with out= on each array.
+case('04', 'update_mini_batch', 'accept', None, [], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    for W, nW in zip(weights, nabla_w):\n        np.subtract(W, eta * nW, out=W)\n    for b, nb in zip(biases, nabla_b):\n        np.subtract(b, eta * nb, out=b)\n', setup='')
+
+# replaces the list's elements by slice assignment (new arrays, same lists).
+case('04', 'update_mini_batch', 'accept', None, [], 'def update_mini_batch(weights, biases, X_batch, Y_batch, eta):\n    nabla_w, nabla_b = backprop(X_batch, Y_batch, weights, biases)\n    weights[:] = [W - eta * nW for W, nW in zip(weights, nabla_w)]\n    biases[:] = [b - eta * nb for b, nb in zip(biases, nabla_b)]\n', setup='')
+
+# shuffles once, before the epoch loop: every epoch in the same order.
+case('04', 'sgd', 'refuse', 'same-order', ['every epoch used the same order'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    order = rng.permutation(len(X))\n    for epoch in range(epochs):\n        for start in range(0, len(X), batch_size):\n            batch = order[start:start + batch_size]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# shuffles X and Y with two different permutations: images and labels separated.
+case('04', 'sgd', 'refuse', None, ['batch (the labels it gave update'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        X_shuffled = X[rng.permutation(len(X))]\n        Y_shuffled = Y[rng.permutation(len(Y))]\n        for start in range(0, len(X), batch_size):\n            update_mini_batch(weights, biases, X_shuffled[start:start + batch_size],\n                              Y_shuffled[start:start + batch_size], eta)\n', setup='')
+
+# np.random.permutation instead of the given rng: not reproducible, ignores the seed.
+case('04', 'sgd', 'refuse', 'global-rng', ["it draws from numpy's global random stat"], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        order = np.random.permutation(len(X))\n        for start in range(0, len(X), batch_size):\n            batch = order[start:start + batch_size]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# drops the last, smaller mini-batch (range stops at n - batch_size + 1).
+case('04', 'sgd', 'refuse', 'last-batch-dropped', ['batches per epoch, all of '], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    n = len(X)\n    for epoch in range(epochs):\n        order = rng.permutation(n)\n        for start in range(0, n - batch_size + 1, batch_size):\n            batch = order[start:start + batch_size]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# off-by-one slice: order[start:start + batch_size + 1] makes batches one too big that overlap.
+case('04', 'sgd', 'refuse', 'shape', ['images, and the last one the rest'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        order = rng.permutation(len(X))\n        for start in range(0, len(X), batch_size):\n            batch = order[start:start + batch_size + 1]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# passes the labels y[batch] instead of the one-hot targets Y[batch].
+case('04', 'sgd', 'refuse', 'not-one-hot', ['batch (the labels it gave update'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        order = rng.permutation(len(X))\n        for start in range(0, len(X), batch_size):\n            batch = order[start:start + batch_size]\n            update_mini_batch(weights, biases, X[batch], y[batch], eta)\n', setup='')
+
+# np.array_split into ceil(n / batch_size) parts: equal-ish sizes, not batch_size each.
+case('04', 'sgd', 'refuse', 'shape', ['images, and the last one the rest'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    n_batches = int(np.ceil(len(X) / batch_size))\n    for epoch in range(epochs):\n        order = rng.permutation(len(X))\n        for batch in np.array_split(order, n_batches):\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# slice order[start:batch_size] (forgot start +): only the first mini-batch has rows.
+case('04', 'sgd', 'refuse', 'shape', ['images, and the last one the rest'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        order = rng.permutation(len(X))\n        for start in range(0, len(X), batch_size):\n            batch = order[start:batch_size]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# rng.shuffle(X) then rng.shuffle(Y): two different orders, and the caller's X is shuffled in place.
+case('04', 'sgd', 'refuse', 'in-place', ['your sgd changed its argument '], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs):\n        rng.shuffle(X)\n        rng.shuffle(Y)\n        for start in range(0, len(X), batch_size):\n            update_mini_batch(weights, biases, X[start:start + batch_size], Y[start:start + batch_size], eta)\n', setup='')
+
+# np.split at multiples of batch_size; one-hot made with np.eye.
+case('04', 'sgd', 'accept', None, [], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = np.eye(10)[y]\n    n = len(X)\n    for epoch in range(epochs):\n        order = rng.permutation(n)\n        for batch in np.split(order, np.arange(batch_size, n, batch_size)):\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# a while loop over positions, with X and Y permuted together by one index.
+case('04', 'sgd', 'accept', None, [], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    epoch = 0\n    while epoch < epochs:\n        order = rng.permutation(X.shape[0])\n        X_epoch, Y_epoch = X[order], Y[order]\n        start = 0\n        while start < len(order):\n            update_mini_batch(weights, biases, X_epoch[start:start + batch_size],\n                              Y_epoch[start:start + batch_size], eta)\n            start += batch_size\n        epoch += 1\n', setup='')
+
+# chooses on the final training accuracy, not validation.
+case('05', 'best_of_seeds', 'refuse', 'chose-training', ['the final validation accuracies are '], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return max(runs, key=lambda run: run[1]["train_accuracy"][-1])\n', setup='')
+
+# chooses on the best validation accuracy of any epoch, not the final one.
+case('05', 'best_of_seeds', 'refuse', 'best-epoch', ['the final validation accuracies are '], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return max(runs, key=lambda run: max(run[1]["val_accuracy"]))\n', setup='')
+
+# returns only the network, not the pair (net, history).
+case('05', 'best_of_seeds', 'refuse', None, ['the best network and its history (the di'], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return max(runs, key=lambda run: run[1]["val_accuracy"][-1])[0]\n', setup='')
+
+# min instead of max: keeps the worst seed.
+case('05', 'best_of_seeds', 'refuse', 'chose-min', ['the final validation accuracies are '], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return min(runs, key=lambda run: run[1]["val_accuracy"][-1])\n', setup='')
+
+# never passes the seed: every network starts from seed 0.
+case('05', 'best_of_seeds', 'refuse', 'seed-ignored', ['in networks) trained networks with seeds'], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return max(runs, key=lambda run: run[1]["val_accuracy"][-1])\n', setup='')
+
+# forgets to update best_accuracy in the loop: returns the last run, not the best.
+case('05', 'best_of_seeds', 'refuse', 'chose-last', ['the final validation accuracies are '], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    best, best_accuracy = None, 0.0\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)\n        if history["val_accuracy"][-1] > best_accuracy:\n            best = (net, history)\n    return best\n', setup='')
+
+# no validation passed to sgd: the history has no val_accuracy (IndexError).
+case('05', 'best_of_seeds', 'refuse', None, [], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs.append((net, net.sgd(X, y, epochs, batch_size, eta)))\n    return max(runs, key=lambda run: run[1]["val_accuracy"][-1])\n', setup='')
+
+# state kept between calls: the list of runs lives outside the function and keeps growing.
+case('05', 'best_of_seeds', 'refuse', 'state', ['seeds, called again with seeds '], 'all_runs = []\n\n\ndef best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        all_runs.append((net, net.sgd(X, y, epochs, batch_size, eta, validation=validation)))\n    return max(all_runs, key=lambda run: run[1]["val_accuracy"][-1])\n', setup='')
+
+# one network made before the loop and trained on for every seed (no new network per seed).
+case('05', 'best_of_seeds', 'refuse', 'seed-ignored', ['in networks) trained networks with seeds'], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    net = helpers.Network(sizes, seed=seeds[0])\n    runs = []\n    for seed in seeds:\n        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)\n        runs.append((net, history))\n    return max(runs, key=lambda run: run[1]["val_accuracy"][-1])\n', setup='')
+
+# returns the pair the other way round: (history, net).
+case('05', 'best_of_seeds', 'refuse', 'order', ['in networks) returned a pair of dict and'], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = []\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)\n        runs.append((history, net))\n    return max(runs, key=lambda run: run[0]["val_accuracy"][-1])\n', setup='')
+
+# a loop that keeps the best with >, no list.
+case('05', 'best_of_seeds', 'accept', None, [], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    best_net, best_history, best_accuracy = None, None, -1.0\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)\n        if history["val_accuracy"][-1] > best_accuracy:\n            best_net, best_history, best_accuracy = net, history, history["val_accuracy"][-1]\n    return best_net, best_history\n', setup='')
+
+# a dict from seed to run, then max over its values; returns a tuple built explicitly.
+case('05', 'best_of_seeds', 'accept', None, [], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    runs = {}\n    for seed in seeds:\n        net = helpers.Network(sizes, seed=seed)\n        runs[seed] = (net, net.sgd(X, y, epochs, batch_size, eta, validation=validation))\n    best_seed = max(runs, key=lambda s: runs[s][1]["val_accuracy"][-1])\n    net, history = runs[best_seed]\n    return (net, history)\n', setup='')
+
+# no max subtracted: e^z overflows for large z (nan).
+case('07', 'softmax', 'refuse', 'overflow', [], 'def softmax(Z):\n    E = np.exp(Z)\n    return E / E.sum(axis=1, keepdims=True)\n', setup='')
+
+# Z.max(axis=1) without keepdims: lines up with the columns (error, or silently wrong when n = k).
+case('07', 'softmax', 'refuse', None, ['the values are wrong (largest difference'], 'def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1))\n    return E / E.sum(axis=1, keepdims=True)\n', setup='')
+
+# normalises each column (sum over axis=0) instead of each row.
+case('07', 'softmax', 'refuse', 'axis', ['it looks like it normalises each column'], 'def softmax(Z):\n    E = np.exp(Z - Z.max(axis=0, keepdims=True))\n    return E / E.sum(axis=0, keepdims=True)\n', setup='')
+
+# subtracts the maximum of the whole array: a row far below it underflows to 0/0.
+case('07', 'softmax', 'refuse', 'global-max', ['rows of very different sizes) is wrong i'], 'def softmax(Z):\n    E = np.exp(Z - Z.max())\n    return E / E.sum(axis=1, keepdims=True)\n', setup='')
+
+# computes in place in Z: the caller's Z is overwritten with the probabilities.
+case('07', 'softmax', 'refuse', 'in-place', ['your softmax changed its argument '], 'def softmax(Z):\n    Z -= Z.max(axis=1, keepdims=True)\n    np.exp(Z, out=Z)\n    Z /= Z.sum(axis=1, keepdims=True)\n    return Z\n', setup='')
+
+# divides by the sum of the z's instead of the sum of the e^z's.
+case('07', 'softmax', 'refuse', None, ['the values are wrong (largest difference'], 'def softmax(Z):\n    E = np.exp(Z - Z.max(axis=1, keepdims=True))\n    return E / Z.sum(axis=1, keepdims=True)\n', setup='')
+
+# row loop that returns a Python list of arrays.
+case('07', 'softmax', 'refuse', 'kind', ['rows returned a python list'], 'def softmax(Z):\n    rows = []\n    for z in Z:\n        e = np.exp(z - z.max())\n        rows.append(e / e.sum())\n    return rows\n', setup='')
+
+# subtracts each row's minimum, not its maximum: e^z still overflows.
+case('07', 'softmax', 'refuse', 'overflow', [], 'def softmax(Z):\n    E = np.exp(Z - Z.min(axis=1, keepdims=True))\n    return E / E.sum(axis=1, keepdims=True)\n', setup='')
+
+# row loop filling np.empty_like.
+case('07', 'softmax', 'accept', None, [], 'def softmax(Z):\n    out = np.empty_like(Z)\n    for i in range(Z.shape[0]):\n        e = np.exp(Z[i] - np.max(Z[i]))\n        out[i] = e / np.sum(e)\n    return out\n', setup='')
+
+# log-sum-exp form: exp(Z - m - log sum exp(Z - m)).
+case('07', 'softmax', 'accept', None, [], 'def softmax(Z):\n    m = np.max(Z, axis=-1, keepdims=True)\n    log_sum = np.log(np.sum(np.exp(Z - m), axis=-1, keepdims=True))\n    return np.exp(Z - m - log_sum)\n', setup='')
+
+# forgot the minus sign: the cost is negative.
+case('07', 'cross_entropy', 'refuse', 'sign', ['it looks like the minus sign is missing'], 'def cross_entropy(outputs, Y):\n    return float(np.sum(Y * np.log(outputs)) / len(Y))\n', setup='')
+
+# np.mean over all elements (divides by n x k).
+case('07', 'cross_entropy', 'refuse', 'mean-all', ['it looks like it divides by every number'], 'def cross_entropy(outputs, Y):\n    return float(-np.mean(Y * np.log(outputs)))\n', setup='')
+
+# the binary cross-entropy of notebook 07's single neuron: adds (1 - y) ln(1 - o) for every output.
+case('07', 'cross_entropy', 'refuse', None, ['the values are wrong (largest difference'], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(Y * np.log(outputs) + (1 - Y) * np.log(1 - outputs)) / len(Y))\n', setup='')
+
+# log base 10 instead of the natural log.
+case('07', 'cross_entropy', 'refuse', 'log10', ['it looks like it uses log'], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(Y * np.log10(outputs)) / len(Y))\n', setup='')
+
+# uses the largest output of each row (the prediction) instead of the output of the right digit.
+case('07', 'cross_entropy', 'refuse', None, ['the values are wrong (largest difference'], 'def cross_entropy(outputs, Y):\n    return float(-np.mean(np.log(outputs.max(axis=1))))\n', setup='')
+
+# sums over axis=1 only: returns one cost per sample.
+case('07', 'cross_entropy', 'refuse', None, ['expected one number (the mean over the b'], 'def cross_entropy(outputs, Y):\n    return -np.sum(Y * np.log(outputs), axis=1)\n', setup='')
+
+# arguments swapped inside: Y ln... becomes outputs * ln(Y) (0 * -inf = nan).
+case('07', 'cross_entropy', 'refuse', None, ['outputs returned inf values (inf comes f'], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(outputs * np.log(Y)) / len(Y))\n', setup='')
+
+# divides by the number of classes (Y.shape[1]) instead of the number of samples.
+case('07', 'cross_entropy', 'refuse', None, ['the values are wrong (largest difference'], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(Y * np.log(outputs)) / Y.shape[1])\n', setup='')
+
+# picks ln o of the right digit by fancy indexing, then the mean.
+case('07', 'cross_entropy', 'accept', None, [], 'def cross_entropy(outputs, Y):\n    n = len(Y)\n    labels = np.argmax(Y, axis=1)\n    return float(-np.mean(np.log(outputs[np.arange(n), labels])))\n', setup='')
+
+# einsum, with outputs clipped away from 0 first.
+case('07', 'cross_entropy', 'accept', None, [], 'def cross_entropy(outputs, Y):\n    logs = np.log(np.clip(outputs, 1e-12, 1.0))\n    return float(-np.einsum("ij,ij->", Y, logs) / Y.shape[0])\n', setup='')
+
+# divides by n_in (the variance) instead of sqrt(n_in).
+case('07', 'scaled_weights', 'refuse', 'scale:n', ["weights' spread (the standard deviation "], 'def scaled_weights(n_in, n_out, rng):\n    return rng.standard_normal((n_in, n_out)) / n_in\n', setup='')
+
+# shape swapped: (n_out, n_in).
+case('07', 'scaled_weights', 'refuse', 'transpose', ['one row per input, one column per node, '], 'def scaled_weights(n_in, n_out, rng):\n    return rng.standard_normal((n_out, n_in)) / np.sqrt(n_in)\n', setup='')
+
+# np.random.standard_normal instead of the given rng: the seed is ignored.
+case('07', 'scaled_weights', 'refuse', 'global-rng', ["it draws from numpy's global random stat"], 'def scaled_weights(n_in, n_out, rng):\n    return np.random.standard_normal((n_in, n_out)) / np.sqrt(n_in)\n', setup='')
+
+# rng.normal(0, 1 / n_in): the variance given where numpy wants the spread.
+case('07', 'scaled_weights', 'refuse', 'scale:n', ["weights' spread (the standard deviation "], 'def scaled_weights(n_in, n_out, rng):\n    return rng.normal(0, 1 / n_in, size=(n_in, n_out))\n', setup='')
+
+# scaled by the number of outputs, 1/sqrt(n_out).
+case('07', 'scaled_weights', 'refuse', 'formula', ["weights' spread (the standard deviation "], 'def scaled_weights(n_in, n_out, rng):\n    return rng.standard_normal((n_in, n_out)) / np.sqrt(n_out)\n', setup='')
+
+# rng.random: uniform on [0, 1), mean 0.5, not normal.
+case('07', 'scaled_weights', 'refuse', 'uniform', ['and no weight is negative'], 'def scaled_weights(n_in, n_out, rng):\n    return rng.random((n_in, n_out)) / np.sqrt(n_in)\n', setup='')
+
+# rng.normal with scale 1/sqrt(n_in).
+case('07', 'scaled_weights', 'accept', None, [], 'def scaled_weights(n_in, n_out, rng):\n    return rng.normal(loc=0.0, scale=1 / np.sqrt(n_in), size=(n_in, n_out))\n', setup='')
+
+# a flat draw reshaped, multiplied by (1/n_in) ** 0.5.
+case('07', 'scaled_weights', 'accept', None, [], 'def scaled_weights(n_in, n_out, rng):\n    return rng.standard_normal(n_in * n_out).reshape(n_in, n_out) * (1 / n_in) ** 0.5\n', setup='')
+
+# relu with np.max(Z, 0): the largest element of each column.
+case('07', 'relu', 'refuse', 'np-max', ['takes the largest of each column'], 'def relu(Z):\n    return np.max(Z, 0)\n\n\ndef relu_prime(Z):\n    return (Z > 0).astype(Z.dtype)\n', setup='')
+
+# relu_prime returns the boolean array Z > 0.
+case('07', 'relu', 'refuse', 'dtype', ["the todo asks for floats of z's own type"], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return Z > 0\n', setup='')
+
+# relu_prime with >=: slope 1 at z = 0.
+case('07', 'relu', 'refuse', 'z=0', [], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return (Z >= 0).astype(Z.dtype)\n', setup='')
+
+# relu_prime as integers (astype(int)).
+case('07', 'relu', 'refuse', 'dtype', ["the todo asks for floats of z's own type"], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return (Z > 0).astype(int)\n', setup='')
+
+# relu sets the negatives of the caller's Z to 0 in place.
+case('07', 'relu', 'refuse', 'in-place', ['your relu changed its argument '], 'def relu(Z):\n    Z[Z < 0] = 0\n    return Z\n\n\ndef relu_prime(Z):\n    return (Z > 0).astype(Z.dtype)\n', setup='')
+
+# relu_prime = np.sign(Z): -1 for negative z.
+case('07', 'relu', 'refuse', 'formula', [], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return np.sign(Z)\n', setup='')
+
+# relu_prime as float64 whatever Z's type (astype(float)).
+case('07', 'relu', 'refuse', 'dtype', ["the todo asks for floats of z's own type"], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return (Z > 0).astype(float)\n', setup='')
+
+# relu_prime = relu(Z) / Z: 0/0 = nan at z = 0.
+case('07', 'relu', 'refuse', None, ['returned nan values at entries '], 'def relu(Z):\n    return np.maximum(Z, 0)\n\n\ndef relu_prime(Z):\n    return relu(Z) / Z\n', setup='')
+
+# relu as Z * (Z > 0); relu_prime with np.heaviside(Z, 0) in Z's type.
+case('07', 'relu', 'accept', None, [], 'def relu(Z):\n    return Z * (Z > 0)\n\n\ndef relu_prime(Z):\n    return np.heaviside(Z, 0).astype(Z.dtype)\n', setup='')
+
+# np.where for both, and np.clip.
+case('07', 'relu', 'accept', None, [], 'def relu(Z):\n    return np.clip(Z, 0, None)\n\n\ndef relu_prime(Z):\n    return np.where(Z > 0, 1, 0).astype(Z.dtype)\n', setup='')
+
+# moves p by the old velocity, then updates v (order reversed).
+case('07', 'momentum_step', 'refuse', 'old-velocity', ["step's step for p (new p minus p) on eta"], 'def momentum_step(p, v, g, eta, mu):\n    p = p + v\n    v = mu * v - eta * g\n    return p, v\n', setup='')
+
+# plus eta g: the velocity goes uphill.
+case('07', 'momentum_step', 'refuse', 'sign', ['it looks like the gradient is added'], 'def momentum_step(p, v, g, eta, mu):\n    v = mu * v + eta * g\n    return p + v, v\n', setup='')
+
+# returns (v, p) instead of (p, v).
+case('07', 'momentum_step', 'refuse', 'order', ['return the new p first, then the new v, '], 'def momentum_step(p, v, g, eta, mu):\n    v = mu * v - eta * g\n    p = p + v\n    return v, p\n', setup='')
+
+# forgets mu: v = v - eta g (no friction).
+case('07', 'momentum_step', 'refuse', 'formula', ['it looks like the old velocity is not mu'], 'def momentum_step(p, v, g, eta, mu):\n    v = v - eta * g\n    return p + v, v\n', setup='')
+
+# parenthesis: v = mu (v - eta g), the gradient damped by mu too.
+case('07', 'momentum_step', 'refuse', None, ['g, eta, mu) gives a wrong answer (the fi'], 'def momentum_step(p, v, g, eta, mu):\n    v = mu * (v - eta * g)\n    return p + v, v\n', setup='')
+
+# state kept between calls: its own velocity per shape in a dict, the given v ignored.
+case('07', 'momentum_step', 'refuse', 'state', ['step gave two different answers for the '], 'velocities = {}\n\n\ndef momentum_step(p, v, g, eta, mu):\n    key = p.shape\n    velocities[key] = mu * velocities.get(key, 0) - eta * g\n    return p + velocities[key], velocities[key]\n', setup='')
+
+# returns the new p and the old v (v never updated).
+case('07', 'momentum_step', 'refuse', None, ['g, eta, mu) gives a wrong answer (the se'], 'def momentum_step(p, v, g, eta, mu):\n    return p + mu * v - eta * g, v\n', setup='')
+
+# the two formulas inlined: p + mu v - eta g, and mu v - eta g.
+case('07', 'momentum_step', 'accept', None, [], 'def momentum_step(p, v, g, eta, mu):\n    return p + mu * v - eta * g, mu * v - eta * g\n', setup='')
+
+# works on copies in place (v.copy(), *=, -=).
+case('07', 'momentum_step', 'accept', None, [], 'def momentum_step(p, v, g, eta, mu):\n    new_v = v.copy()\n    new_v *= mu\n    new_v -= eta * g\n    new_p = p.copy()\n    new_p += new_v\n    return new_p, new_v\n', setup='')
+
+# lam / 2 * W: the 1/2 kept from the cost.
+case('07', 'l2_gradient', 'refuse', 'half', [], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W + lam / 2 * W\n', setup='')
+
+# lam * W ** 2: the penalty, not its derivative.
+case('07', 'l2_gradient', 'refuse', None, ['w, lam) gives a wrong answer'], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W + lam * W ** 2\n', setup='')
+
+# minus: nabla_W - lam W.
+case('07', 'l2_gradient', 'refuse', 'sign', ['it looks like the sign is wrong'], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W - lam * W\n', setup='')
+
+# forgets the cost's gradient: returns lam W alone.
+case('07', 'l2_gradient', 'refuse', None, ['lam) gives a wrong answer'], 'def l2_gradient(nabla_W, W, lam):\n    return lam * W\n', setup='')
+
+# lam times the sum of W (a number) added to every element.
+case('07', 'l2_gradient', 'refuse', 'formula', ['it looks like it adds lam times the sum '], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W + lam * np.sum(W)\n', setup='')
+
+# wrong variable: lam * nabla_W instead of lam * W.
+case('07', 'l2_gradient', 'refuse', None, ['w, lam) gives a wrong answer'], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W + lam * nabla_W\n', setup='')
+
+# nabla_W += lam W changes the caller's gradient array in place.
+case('07', 'l2_gradient', 'refuse', 'in-place', ['gradient changed its argument '], 'def l2_gradient(nabla_W, W, lam):\n    nabla_W += lam * W\n    return nabla_W\n', setup='')
+
+# np.add and np.multiply.
+case('07', 'l2_gradient', 'accept', None, [], 'def l2_gradient(nabla_W, W, lam):\n    return np.add(nabla_W, np.multiply(lam, W))\n', setup='')
+
+# np.roll: ink that leaves one edge wraps round to the other.
+case('07', 'thicker', 'refuse', 'wrap', ['a dot at one edge also made ink at the o'], 'def thicker(images):\n    out = images.copy()\n    for dr in (-1, 0, 1):\n        for dc in (-1, 0, 1):\n            out = np.maximum(out, np.roll(images, (dr, dc), axis=(1, 2)))\n    return out\n', setup='')
+
+# only the 4 neighbours up, down, left and right (a plus, not the 3x3 square).
+case('07', 'thicker', 'refuse', 'neighbours', ['neighbours and the pixel itself (the '], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    out = images.copy()\n    for dr, dc in [(-1, 0), (1, 0), (0, -1), (0, 1)]:\n        out = np.maximum(out, padded[:, 1 + dr:29 + dr, 1 + dc:29 + dc])\n    return out\n', setup='')
+
+# np.pad(images, 1) pads the image axis too: shapes (n+2, 28, 28) and (n, 28, 28) clash.
+case('07', 'thicker', 'refuse', 'shape', ['the same shape as the images it was give'], 'def thicker(images):\n    padded = np.pad(images, 1)\n    out = images.copy()\n    for dr in (-1, 0, 1):\n        for dc in (-1, 0, 1):\n            out = np.maximum(out, padded[:, 1 + dr:29 + dr, 1 + dc:29 + dc])\n    return out\n', setup='')
+
+# pixel loop that writes into the image it reads: the ink spreads further than one pixel.
+case('07', 'thicker', 'refuse', None, ['thicker is wrong at image '], 'def thicker(images):\n    out = images.copy()\n    n, rows, cols = out.shape\n    for k in range(n):\n        for r in range(rows):\n            for c in range(cols):\n                out[k, r, c] = out[k, max(r - 1, 0):r + 2, max(c - 1, 0):c + 2].max()\n    return out\n', setup='')
+
+# windows start at 0 and 1 only (range(2)): a 2x2 square, the ink grows only down and right.
+case('07', 'thicker', 'refuse', None, ['thicker is wrong at image '], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    out = images.copy()\n    for r in range(2):\n        for c in range(2):\n            out = np.maximum(out, padded[:, r:r + 28, c:c + 28])\n    return out\n', setup='')
+
+# np.pad with mode='edge' (meant as wrong, but the copied border pixels are already in each 3x3 window, so for images >= 0 it equals zero padding).
+case('07', 'thicker', 'accept', None, [], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)), mode="edge")\n    windows = [padded[:, r:r + 28, c:c + 28] for r in range(3) for c in range(3)]\n    return np.max(windows, axis=0)\n', setup='')
+
+# result array made with dtype=int: grey values truncated to 0.
+case('07', 'thicker', 'refuse', None, ['thicker is wrong at image '], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    out = np.zeros(images.shape, dtype=int)\n    for r in range(3):\n        for c in range(3):\n            out = np.maximum(out, padded[:, r:r + 28, c:c + 28]).astype(int)\n    return out\n', setup='')
+
+# writes the result into the given images (images[...] = ...), changing the caller's array.
+case('07', 'thicker', 'refuse', 'in-place', ['your thicker changed its argument '], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    for r in range(3):\n        for c in range(3):\n            np.maximum(images, padded[:, r:r + 28, c:c + 28], out=images)\n    return images\n', setup='')
+
+# max over axis=0 of the stacked windows forgotten: takes np.max of the whole stack (one number).
+case('07', 'thicker', 'refuse', 'shape', ['the same shape as the images it was give'], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    windows = np.stack([padded[:, r:r + 28, c:c + 28] for r in range(3) for c in range(3)])\n    return np.max(windows)\n', setup='')
+
+# sliding_window_view over the padded images, max over the 3x3 windows.
+case('07', 'thicker', 'accept', None, [], 'from numpy.lib.stride_tricks import sliding_window_view\n\n\ndef thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    return sliding_window_view(padded, (3, 3), axis=(1, 2)).max(axis=(-2, -1))\n', setup='')
+
+# separable: max over rows first (3 shifted copies), then over columns.
+case('07', 'thicker', 'accept', None, [], 'def thicker(images):\n    p = np.pad(images, ((0, 0), (1, 1), (0, 0)))\n    rows_max = np.maximum(np.maximum(p[:, :-2], p[:, 1:-1]), p[:, 2:])\n    q = np.pad(rows_max, ((0, 0), (0, 0), (1, 1)))\n    return np.maximum(np.maximum(q[:, :, :-2], q[:, :, 1:-1]), q[:, :, 2:])\n', setup='')
+
+# plain pixel loops reading the original and writing a new array.
+case('07', 'thicker', 'accept', None, [], 'def thicker(images):\n    n, rows, cols = images.shape\n    out = np.zeros_like(images)\n    for k in range(n):\n        for r in range(rows):\n            for c in range(cols):\n                out[k, r, c] = images[k, max(r - 1, 0):r + 2, max(c - 1, 0):c + 2].max()\n    return out\n', setup='')
+
+# plt.imshow / plt.title inside the loop: every picture goes into the last subplot, the others stay empty.
+case('01', 'show_images', 'refuse', 'one-axis', ['drew all the pictures in one axis'], 'def show_images(X, y, indices):\n    fig, axes = plt.subplots(1, len(indices), squeeze=False)\n    for ax, i in zip(axes[0], indices):\n        plt.imshow(X[i].reshape(28, 28), cmap="gray_r")\n        plt.title(y[i])\n        plt.axis("off")\n', setup='')
+
+# np.e ** -z instead of np.exp, after clipping.
+case('02', 'sigmoid', 'accept', None, [], 'def sigmoid(z):\n    z = np.clip(z, -500, 500)\n    return 1 / (1 + np.e ** -z)\n', setup='')
+
+# the slides' column form: (W^T a^T)^T + b, for one input and for a batch.
+case('02', 'feedforward', 'accept', None, [], 'def feedforward(X, weights, biases):\n    a = X\n    for W, b in zip(weights, biases):\n        a = sigmoid(np.dot(W.T, a.T).T + b)\n    return a\n', setup='')
+
+# an integer one-hot array (dtype=int); the TODO does not ask for floats.
+case('02', 'one_hot', 'accept', None, [], 'def one_hot(y, num_classes=10):\n    Y = np.zeros((len(y), num_classes), dtype=int)\n    Y[np.arange(len(y)), y] = 1\n    return Y\n', setup='')
+
+# compares with y[:, None]: an (n, n) table of every prediction against every label, then its mean.
+case('02', 'accuracy', 'refuse', 'shape', ['it looks like it compares every predicti'], 'def accuracy(outputs, y):\n    predictions = np.argmax(outputs, axis=1)\n    return float(np.mean(predictions == y[:, None]))\n', setup='')
+
+# activations list started empty (not [X]): every activations[l] is one layer too far on.
+case('03', 'backprop', 'refuse', 'wrong-layer', ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [], []\n    a = X\n    for W, b in zip(weights, biases):\n        zs.append(a @ W + b)\n        a = sigmoid(zs[-1])\n        activations.append(a)\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = len(X)\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# wrong constant: n = X.shape[1], the number of inputs, instead of the number of samples.
+case('03', 'backprop', 'refuse', None, ['on a network with layer sizes '], 'def backprop(X, Y, weights, biases):\n    nabla_w = [None] * len(weights)\n    nabla_b = [None] * len(biases)\n\n    activations, zs = [X], []\n    for W, b in zip(weights, biases):\n        zs.append(activations[-1] @ W + b)\n        activations.append(sigmoid(zs[-1]))\n    delta = (activations[-1] - Y) * sigmoid_prime(zs[-1])\n    n = X.shape[1]\n    for l in range(len(weights) - 1, -1, -1):\n        nabla_w[l] = activations[l].T @ delta / n\n        nabla_b[l] = delta.sum(axis=0) / n\n        if l > 0:\n            delta = (delta @ weights[l].T) * sigmoid_prime(zs[l - 1])\n    return nabla_w, nabla_b\n', setup='')
+
+# range(epochs - 1): one epoch too few.
+case('04', 'sgd', 'refuse', None, [], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    for epoch in range(epochs - 1):\n        order = rng.permutation(len(X))\n        for start in range(0, len(X), batch_size):\n            batch = order[start:start + batch_size]\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# rng.choice per step: random mini-batches drawn with replacement, so an epoch skips some images and repeats others.
+case('04', 'sgd', 'refuse', 'shape', ['images, and the last one the rest'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    steps = int(np.ceil(len(X) / batch_size))\n    for epoch in range(epochs):\n        for step in range(steps):\n            batch = rng.choice(len(X), batch_size)\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')
+
+# finds the best seed, then trains that seed again from scratch (the same network, as the seed fixes everything) to return it.
+case('05', 'best_of_seeds', 'accept', None, [], 'def best_of_seeds(sizes, X, y, validation, epochs, batch_size, eta, seeds):\n    scores = {}\n    for seed in seeds:\n        history = helpers.Network(sizes, seed=seed).sgd(X, y, epochs, batch_size, eta, validation=validation)\n        scores[seed] = history["val_accuracy"][-1]\n    best = max(scores, key=scores.get)\n    net = helpers.Network(sizes, seed=best)\n    history = net.sgd(X, y, epochs, batch_size, eta, validation=validation)\n    return net, history\n', setup='')
+
+# boolean mask Y == 1 picks the right digit's output.
+case('07', 'cross_entropy', 'accept', None, [], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(np.log(outputs[Y == 1])) / len(Y))\n', setup='')
+
+# log(outputs + 1e-9) to keep away from log 0 (changes the cost by about 1e-9).
+case('07', 'cross_entropy', 'accept', None, [], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(Y * np.log(outputs + 1e-9)) / len(Y))\n', setup='')
+
+# returns float32 weights (the network's own type).
+case('07', 'scaled_weights', 'accept', None, [], 'def scaled_weights(n_in, n_out, rng):\n    return (rng.standard_normal((n_in, n_out)) / np.sqrt(n_in)).astype(np.float32)\n', setup='')
+
+# relu as (|z| + z) / 2; relu_prime from np.sign clipped at 0.
+case('07', 'relu', 'accept', None, [], 'def relu(Z):\n    return (np.abs(Z) + Z) / 2\n\n\ndef relu_prime(Z):\n    return np.clip(np.sign(Z), 0, 1).astype(Z.dtype)\n', setup='')
+
+# p += v changes the caller's parameter array in place.
+case('07', 'momentum_step', 'refuse', 'in-place', ['step changed its argument '], 'def momentum_step(p, v, g, eta, mu):\n    v = mu * v - eta * g\n    p += v\n    return p, v\n', setup='')
+
+# lam * W.T: the transpose (a shape error, or silently wrong for a square W).
+case('07', 'l2_gradient', 'refuse', None, ['gradient raised valueerror'], 'def l2_gradient(nabla_W, W, lam):\n    return nabla_W + lam * W.T\n', setup='')
+
+# the 8 neighbours without the pixel itself: a lone dot of ink disappears from its own place.
+case('07', 'thicker', 'refuse', None, ['thicker is wrong at image '], 'def thicker(images):\n    padded = np.pad(images, ((0, 0), (1, 1), (1, 1)))\n    out = np.zeros_like(images)\n    for dr in (-1, 0, 1):\n        for dc in (-1, 0, 1):\n            if dr == 0 and dc == 0:\n                continue\n            out = np.maximum(out, padded[:, 1 + dr:29 + dr, 1 + dc:29 + dc])\n    return out\n', setup='')
+
+# second attempt after the batch-size message: rng.choice without replacement per mini-batch, last one smaller; mini-batches still overlap within an epoch, so some images are used twice and others never.
+case('04', 'sgd', 'refuse', None, ['did not use every image exactly once'], 'def sgd(weights, biases, X, y, epochs, batch_size, eta, rng):\n    Y = one_hot(y)\n    n = len(X)\n    for epoch in range(epochs):\n        for start in range(0, n, batch_size):\n            size = min(batch_size, n - start)\n            batch = rng.choice(n, size, replace=False)\n            update_mini_batch(weights, biases, X[batch], Y[batch], eta)\n', setup='')

@@ -105,7 +105,15 @@ def _accuracy_20(got, expected, outputs, y):
                       *[(no_axis, "np.argmax without axis=1 gives one index for the whole array; "
                                   "np.argmax(outputs, axis=1) gives the predicted digit of every row.", "axis")
                         for no_axis in [np.mean(np.argmax(outputs) == y)] if no_axis != 0],
-                      (1 - expected, "the fraction of wrong answers; return the fraction right.", "formula")],
+                      (1 - expected, "the fraction of wrong answers; return the fraction right.", "formula"),
+                      (np.mean(np.argmax(outputs, axis=1) == y[:, None]), "it compares every prediction with every "
+                       "label: y[:, None] (or y.reshape(-1, 1)) against predictions of shape (n,) makes an (n, n) "
+                       "table. Compare the predictions (n,) with y (n,) as they are.", "shape"),
+                      *[(np.sum(right[rows]) / len(y), f"the right answer without the {which} sample: a loop that "
+                         f"leaves out the {which} row ({loop})?", "off-by-one")
+                        for right in [np.argmax(outputs, axis=1) == y]
+                        for rows, which, loop in ((slice(1, None), "first", "range(1, n)"),
+                                                  (slice(None, -1), "last", "range(n - 1)")) if right[rows].sum() != right.sum()]],
             hint="the prediction for each row is np.argmax(outputs, axis=1) (axis=1: across the 10 outputs).")
 
 
@@ -133,6 +141,13 @@ def _values_at_places(got, y, expected):
     if got is None or got.shape != expected.shape or np.array_equal(got, expected):
         return
     places = expected == 1
+    empty = [i for i in range(len(got)) if not got[i].any()]
+    if np.all(got[~places] == 0) and empty and np.all(got[places][[i not in empty for i in range(len(got))]] == 1):
+        which = "first" if empty == [0] else "last" if empty == [len(got) - 1] else None
+        fail(f"one_hot on y = {fmt(y)}: row{'s' * (len(empty) > 1)} {', '.join(map(str, empty))} "
+             f"{'are' if len(empty) > 1 else 'is'} all zeros; every other row has its 1 in the right place."
+             + (f" A loop that leaves out the {which} row ({'range(1, n)' if which == 'first' else 'range(n - 1)'})?"
+                if which else " Every row, the label y[i] of sample i, gets its 1."), cause="off-by-one")
     if np.all(got[~places] == 0) and len(set(got[places].tolist())) > 1:  # constant multiples: compare names them
         fail(f"one_hot on y = {fmt(y)}: the labelled places are right (row i, column y[i]), but what is written "
              f"there is {fmt(got[places])}, not 1: a one-hot row holds a 1 in the label's column, whatever the "

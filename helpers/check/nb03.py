@@ -24,7 +24,10 @@ def cost(func):
                                          "sum over the 10 outputs, average over the samples.", "mean-all"),
                 (0.5 * np.sum(squares) / 10, "it divides by the number of outputs (10), not by the number of samples "
                                              "(4): sum over the outputs, average over the samples.", "axis"),
-                (0.5 * np.sum(np.abs(outputs - Y)) / 4, "the difference is not squared.", "formula")]
+                (0.5 * np.sum(np.abs(outputs - Y)) / 4, "the difference is not squared.", "formula"),
+                (0.25 * np.sum(squares) / 4, "it is half the right answer: is the 1/2 inside the square ((1/2 (o - y))^2 "
+                                             "is 1/4 (o - y)^2), or taken twice? Square the difference first, then "
+                                             "take half of it, once: 1/2 (o - y)^2.", "scale:2")]
     got = call(func, "cost", outputs, Y)
     if as_array(got, "cost").shape != ():
         fail(f"cost on 4 samples returned shape {np.shape(got)}; expected one number.\n"
