@@ -2655,7 +2655,7 @@ case('07', 'cross_entropy', 'refuse', None, ['the values are wrong (largest diff
 case('07', 'cross_entropy', 'refuse', 'log10', ['it looks like it uses log'], 'def cross_entropy(outputs, Y):\n    return float(-np.sum(Y * np.log10(outputs)) / len(Y))\n', setup='')
 
 # uses the largest output of each row (the prediction) instead of the output of the right digit.
-case('07', 'cross_entropy', 'refuse', None, ['the values are wrong (largest difference'], 'def cross_entropy(outputs, Y):\n    return float(-np.mean(np.log(outputs.max(axis=1))))\n', setup='')
+case('07', 'cross_entropy', 'refuse', 'formula', ["each row's largest output"], 'def cross_entropy(outputs, Y):\n    return float(-np.mean(np.log(outputs.max(axis=1))))\n', setup='')
 
 # sums over axis=1 only: returns one cost per sample.
 case('07', 'cross_entropy', 'refuse', None, ['expected one number (the mean over the b'], 'def cross_entropy(outputs, Y):\n    return -np.sum(Y * np.log(outputs), axis=1)\n', setup='')
