@@ -12,6 +12,7 @@ The one setting, for an instructor or a learner who wants otherwise:
     WORKSHOP_BLAS_THREADS=numpy jupyter lab     # NumPy's own choice (one thread per core)
 or, in a running notebook, ``helpers.use_blas_threads(4)`` (or ``"numpy"``).
 """
+import contextlib
 import os
 import warnings
 
@@ -56,6 +57,17 @@ def use_blas_threads(threads=DEFAULT):
     for library, own in _numpy_threads():
         library.set_num_threads(own if wanted is None else wanted)
     return [library.num_threads for library, own in _numpy_threads()]
+
+
+@contextlib.contextmanager
+def limited(threads):
+    """``threads`` threads (a number or "numpy") inside the with block, the numbers in force before it after it."""
+    before = [library.num_threads for library, own in _numpy_threads()]
+    try:
+        yield next(iter(use_blas_threads(threads)), None)
+    finally:
+        for (library, own), count in zip(_numpy_threads(), before):
+            library.set_num_threads(count)
 
 
 def from_setting():

@@ -160,3 +160,18 @@ def test_waiting_is_not_counted_as_computing(capsys):
     got = time_to_98(waits, TRAIN, VALIDATION, reference=computes)
     assert got["yours"][0] < 0.1 <= got["reference"][0]
     assert "time: yours is faster" in capsys.readouterr().out
+
+
+def test_both_train_with_one_blas_thread_and_the_kernels_threads_come_back():
+    """Spinning BLAS threads would count as processor time: both runs get one, whatever the kernel had."""
+    from helpers import threads
+    seen = []
+
+    def counts(X, y):
+        seen.append([library.num_threads for library, own in threads._numpy_threads()])
+        return Knows()
+
+    with threads.limited(2):
+        time_to_98(counts, TRAIN, VALIDATION, reference=counts)
+        assert [library.num_threads for library, own in threads._numpy_threads()] == [2]
+    assert seen == [[1], [1]]

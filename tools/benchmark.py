@@ -54,15 +54,7 @@ BUSY_SECONDS = 300  # the longest a busy program runs, should this tool be stopp
 BUSY_LOOP = "import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
 
 
-@contextlib.contextmanager
-def blas_threads(setting):
-    """NumPy's matrix products with ``setting`` threads (a number or "numpy") inside, the workshop's after.
-
-    Gives the number of threads in force, or None where threadpoolctl finds no BLAS library it can set."""
-    try:
-        yield next(iter(helpers.use_blas_threads(setting)), None)
-    finally:
-        helpers.threads.from_setting()
+blas_threads = helpers.threads.limited  # NumPy's products with n threads (or "numpy") inside, as before after
 
 
 @contextlib.contextmanager
