@@ -102,10 +102,10 @@ def test_right(answer, capsys):
     (worst_on_training, "it chose the worst on the training data"),
     (never_replaces_first, "it returned the first network trained"),
     (fixed_eta, "pass X, y, epochs, batch_size and eta on"),
-    (history_only, "returned dict; expected a pair"),
-    (network_only, "returned _StandIn; expected a pair"),
+    (history_only, "returned a dict; expected a pair"),
+    (network_only, "returned a network; expected a pair"),
     (mixed_up, "the history is not the network's"),
-    (returns_accuracy, "returned float; expected a pair"),
+    (returns_accuracy, "returned a float; expected a pair"),
 ])
 def test_wrong(answer, message):
     with pytest.raises(CheckFailed, match=message):

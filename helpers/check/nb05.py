@@ -35,6 +35,11 @@ CHOICE_CAUSES = {6: "best-epoch", 0: "chose-last", 1: "chose-training", 2: "chos
                  5: "chose-last"}
 
 
+def _kind(value):
+    """What a learner calls ``value``: "a network" for a stand-in, else its type ("a dict", "a list"...)."""
+    return "a network" if isinstance(value, _StandIn) else f"a {type(value).__name__}"
+
+
 class _StandIn:
     """Stands in for helpers.Network during the check: records the calls, returns known histories."""
 
@@ -78,7 +83,7 @@ def best_of_seeds(func):
     X, y = np.zeros((20, 784), np.float32), np.zeros(20, np.int64)
     validation = (np.zeros((5, 784), np.float32), np.zeros(5, np.int64))
     args = ([784, 30, 10], X, y, validation, 4, 10, 3.0, SEEDS)
-    tried = f"sizes [784, 30, 10], epochs 4, batch_size 10, eta 3.0, seeds {SEEDS} (with stand-in networks)"
+    tried = f"sizes [784, 30, 10], epochs 4, batch_size 10, eta 3.0, seeds {SEEDS} (with quick stand-ins for helpers.Network, which train at once)"
     _StandIn.calls = []
     learner_globals = getattr(func, "__globals__", {})
     imported = learner_globals if "Network" in learner_globals else {}  # after `from helpers import Network`
@@ -120,11 +125,11 @@ def best_of_seeds(func):
             fail(f"best_of_seeds with {tried} called sgd without validation data, so it cannot choose by "
                  "validation accuracy: net.sgd(X, y, epochs, batch_size, eta, validation=validation).")
     if not (isinstance(got, tuple) and len(got) == 2):
-        fail(f"best_of_seeds with {tried} returned {type(got).__name__}; expected a pair: the best network "
+        fail(f"best_of_seeds with {tried} returned {_kind(got)}; expected a pair: the best network "
              "and its history (the dictionary that its sgd returned), `return net, history`.")
     net, history = got
     if not isinstance(net, _StandIn) or not isinstance(history, dict) or "seed" not in history:
-        fail(f"best_of_seeds with {tried} returned a pair of {type(net).__name__} and {type(history).__name__}; "
+        fail(f"best_of_seeds with {tried} returned a pair of {_kind(net)} and {_kind(history)}; "
              "expected the best network first, then its history (the dictionary that its sgd returned).",
              cause="order" if isinstance(history, _StandIn) and isinstance(net, dict) else None)
     if history["seed"] != net.seed:
