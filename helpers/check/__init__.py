@@ -4,7 +4,8 @@ A check prints one green line when the answer is right; otherwise it stops
 with a short message that says what was tried, expected vs got, and a hint.
 """
 from . import nb01, nb02, nb03, nb04, nb05, nb06, nb07
-from ._core import LISTENERS, CheckFailed, Outcome, reported
+from ._core import CheckFailed
+from ._report import LISTENERS, Outcome, reported
 
 # Every check tells helpers.check.LISTENERS its outcome (nobody listens unless a learner joined a room).
 show_images = reported(nb01.show_images)

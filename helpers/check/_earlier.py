@@ -11,6 +11,7 @@ from unittest import mock
 
 import numpy as np
 
+from . import nb02, nb03, nb04, nb07
 from ._core import CheckFailed, quiet
 
 
@@ -56,7 +57,6 @@ def earlier_todos(func):
 
 def _its_check_says(name, used):
     """(False, '') when the earlier TODO's own check passes; else (True, the first line of what it says)."""
-    from . import nb02, nb03, nb04, nb07
     check = next((getattr(m, name) for m in (nb02, nb03, nb04, nb07) if hasattr(m, name)), None)
     if check is None or name in ("relu", "relu_prime"):
         return True, ""  # no check of its own to ask (relu_prime is checked together with relu)
