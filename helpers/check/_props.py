@@ -6,7 +6,8 @@ import copy
 import numpy as np
 
 from ._causes import CAUSES
-from ._core import CheckFailed, fail
+from ._compare import compare, part_words, ratio_words
+from ._core import CheckFailed, call, fail
 
 
 def float_result(got, name, tried):
@@ -174,7 +175,6 @@ def zero_probes(func, name, args, names, reference, call, changeable=(), meaning
         for part, (g, e) in enumerate(_pairs(got, expected)):
             g, e = np.asarray(g, dtype=float), np.asarray(e, dtype=float)
             if g.shape != e.shape or not np.allclose(g, e, rtol=1e-5, atol=1e-8):
-                from ._compare import part_words, ratio_words
                 which = f" (the {('first', 'second')[part]} result)" if isinstance(expected, tuple) else ""
                 zeroed = ", ".join(f"{n} = 0" if n == what else n for n in names)
                 should = f", so the answer should be {meanings[what]}" if meanings and what in meanings else ""
@@ -207,3 +207,13 @@ def unless_named(compare_thunk, explain):
         if error.cause is None:
             explain()
         raise
+
+
+def elementwise_sizes(func, name, reference, seed):
+    """Integers in, floats out; then a random 7x5 array (odd sizes, every entry its own): an elementwise TODO."""
+    whole = np.array([-3, 0, 2, 7])
+    got = call(func, name, whole)
+    float_result(got, name, "z = [-3 0 2 7]")
+    compare(got, reference(whole.astype(float)), name, "z = [-3 0 2 7] (integers)")
+    odd = np.random.default_rng(seed).normal(0, 4, (7, 5))
+    compare(call(func, name, odd), reference(odd), name, "a random 7x5 array")

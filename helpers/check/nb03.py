@@ -6,7 +6,7 @@ import numpy as np
 from .. import nn
 from ._compare import compare
 from ._core import CheckFailed, as_array, call, fail, fmt, passed
-from ._props import first_wrong_number, float_result, smallest_failure, stateless, with_words
+from ._props import elementwise_sizes, first_wrong_number, smallest_failure, stateless, with_words
 from .nb02 import POINTS
 
 
@@ -86,12 +86,7 @@ def _sigmoid_prime(func):
         fail(f"sigmoid_prime on z = [-1000, 1000] returned NaN ({fmt(got)}): e^z overflows for large |z| (to inf, "
              "and inf / inf is NaN).", hint, cause="overflow")
     compare(got, [0.0, 0.0], "sigmoid_prime", "z = [-1000, 1000]", hint=hint)
-    whole = np.array([-3, 0, 2, 7])
-    got = call(func, "sigmoid_prime", whole)
-    float_result(got, "sigmoid_prime", "z = [-3 0 2 7]")
-    compare(got, nn.sigmoid_prime(whole.astype(float)), "sigmoid_prime", "z = [-3 0 2 7] (integers)")
-    odd = np.random.default_rng(14).normal(0, 4, (7, 5))
-    compare(call(func, "sigmoid_prime", odd), nn.sigmoid_prime(odd), "sigmoid_prime", "a random 7x5 array")
+    elementwise_sizes(func, "sigmoid_prime", nn.sigmoid_prime, seed=14)
 
 
 def sigmoid_prime(func):
