@@ -171,3 +171,27 @@ def test_light_ink_passes_and_is_said(cmap, light, capsys):
     out = capsys.readouterr().out
     assert "show_images draws the right images" in out
     assert ("ink light on a dark background" in out) == light
+
+
+def test_a_figure_left_open_by_an_earlier_cell_changes_nothing(capsys):
+    """pyplot draws into its current figure: one made before the check must not hide what the learner drew."""
+    import numpy as np
+    left_open = plt.figure()
+    left_open.add_subplot().plot([1, 2])
+
+    def one_axis(X, y, indices):
+        plt.imshow(np.hstack([X[i].reshape(28, 28) for i in indices]))
+        plt.title(" ".join(str(y[i]) for i in indices))
+
+    def with_plt_subplot(X, y, indices):
+        for k, i in enumerate(indices):
+            plt.subplot(1, len(indices), k + 1)
+            plt.imshow(X[i].reshape(28, 28), cmap="gray_r")
+            plt.title(y[i])
+
+    with pytest.raises(CheckFailed, match="drew all the pictures in one axis"):
+        check.show_images(one_axis)
+    check.show_images(with_plt_subplot)
+    assert "show_images draws the right images" in capsys.readouterr().out
+    assert plt.fignum_exists(left_open.number) and len(left_open.axes[0].get_images()) == 0
+    plt.close(left_open)

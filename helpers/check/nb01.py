@@ -17,6 +17,7 @@ AXES_HINT = ("the k-th picture goes in the k-th subplot, axes[0][k] or plt.subpl
 def _drawn_images(func, X, y, indices):
     """Call ``func(X, y, indices)`` and return the (array, title) of every image it drew."""
     before = set(plt.get_fignums())
+    plt.figure()  # pyplot's current figure is a new one: plt.imshow without a figure of its own draws there
     with mock.patch.object(plt, "show", lambda *args, **kwargs: None):
         try:
             try:
