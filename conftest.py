@@ -7,6 +7,7 @@ import pytest
 from helpers import keras_setup
 
 matplotlib.use("Agg")  # draw off-screen: the checks inspect figures, nobody looks at them
+import matplotlib.pyplot as plt  # noqa: E402
 
 pytest_plugins = ["tests.nbval_approx"]  # cells with an "approx" tolerance (see that module)
 
@@ -37,3 +38,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name == KERAS_NOTEBOOK and item.path.parent.name == "solutions":
             item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every pyplot figure a test leaves open: what one test draws must not change what another sees."""
+    yield
+    plt.close("all")
