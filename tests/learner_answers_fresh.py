@@ -1,4 +1,4 @@
-"""Fresh learner answers (issue 31), written from the student notebooks alone, for every TODO of 01-05 and 07.
+"""Fresh learner answers, written from the student notebooks alone, for every TODO of 01-05 and 07.
 
 Each case is ``(notebook, todo, verdict, cause, words, setup, source)``: verdict "accept" for a right answer,
 "refuse" for a wrong one (with the cause identifier its message carries, or None when the message says what
@@ -2258,7 +2258,7 @@ def l2_gradient(nabla_W, W, lam):
 ''')
 
 
-# A second set, written later by another tester from the student notebooks alone (notebooks 01-05 and 07,
+# A second set, written later by another person from the student notebooks alone (notebooks 01-05 and 07,
 # thicker included). Each is kept with the cause its message gives today.
 
 # imshow of the flat row X[i] (784,), without reshape(28, 28).

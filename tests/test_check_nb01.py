@@ -120,7 +120,7 @@ def title_before_subplot(X, y, indices):
     (title_before_subplot, "The label 6 is on an axes with no picture: a title set before that image's subplot"),
 ])
 def test_a_plt_title_that_went_elsewhere_is_found_and_not_hinted_again(answer, saw):
-    """Issue 30, finding 2: the message says where the title went; the hint is not the learner's own plt.title(y[i])."""
+    """The message says where the title went; the hint is not the learner's own plt.title(y[i])."""
     with pytest.raises(CheckFailed) as error:
         check.show_images(answer)
     text = str(error.value)

@@ -1,4 +1,4 @@
-"""The properties every check verifies (issue 31), each shown by breaking a right answer in that one way.
+"""The properties every check verifies, each shown by breaking a right answer in that one way.
 
 Kind and type of the result, no state between calls, the smallest input that differs, a constant ratio,
 the part that differs, a learner's exception in words about their arrays, a hint that does not repeat
@@ -159,7 +159,7 @@ def test_a_matrix_product_that_does_not_fit_names_both_shapes():
 
 
 def test_one_hot_index_error_says_which_index_and_which_size():
-    """Issue 30, finding 10: `out[y] = 1` had no hint at all."""
+    """`out[y] = 1`: an IndexError in words, with a hint."""
     one_hot = cell("def one_hot(y, num_classes=10):\n    out = np.zeros((len(y), num_classes))\n    out[y] = 1\n"
                    "    return out\n", "one_hot")
     text = str(failure(check.one_hot, one_hot))
