@@ -102,7 +102,7 @@ def photo_ink(data):
     from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
     try:
         picture = ImageOps.exif_transpose(Image.open(io.BytesIO(bytes(data)))).convert("RGB")
-    except (UnidentifiedImageError, OSError, ValueError) as error:
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as error:
         raise PhotoError(f"This file is not a picture that can be read (PNG or JPEG): {error}") from None
     picture.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
     paper = picture.filter(ImageFilter.GaussianBlur(max(picture.size) / 8))

@@ -6,6 +6,8 @@ a SIZE x SIZE list of ink values from 0 to 255. ``digit_reader(net)`` puts it be
 photo of a digit on paper, the network's three best guesses (in words and as bars) and the 28x28
 image the network saw.
 """
+import html
+
 import anywidget
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
@@ -201,10 +203,10 @@ def digit_reader(net):
             return
         item = upload.value[0]
         try:
-            show(f"The photo {item['name']}", photo_ink(item["content"]))
+            show(f"The photo {html.escape(item['name'])}", photo_ink(item["content"]))
         except PhotoError as error:
             picture.clear_output()
-            words.value = f'<p role="status">{error}</p>'
+            words.value = f'<p role="status">{html.escape(str(error))}</p>'
 
     pad.observe(read_drawing, names="pixels")
     upload.observe(read_photo, names="value")

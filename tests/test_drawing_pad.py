@@ -113,3 +113,16 @@ def test_the_pad_names_its_keys_and_controls():
         assert word in pad.key_help
     for attribute in ('tabIndex = 0', 'aria-label', '"Clear the drawing pad"', 'aria-live'):
         assert attribute in pad._esm
+
+
+def test_a_file_name_is_shown_as_text_and_a_huge_picture_is_refused_in_words(net, monkeypatch):
+    from PIL import Image
+    reader = digit_reader(net)
+    upload, words = reader.children[0].children[1], reader.children[1].children[0]
+    photo = photograph(write("3", np.random.default_rng(4)), (245, 245, 240), (20, 20, 30))
+    upload.value = ({"name": "<img src=x onerror=alert(1)>.jpg", "type": "image/jpeg", "size": len(photo),
+                     "content": memoryview(photo), "last_modified": datetime.datetime(2026, 1, 1)},)
+    assert "&lt;img src=x onerror=alert(1)&gt;.jpg" in words.value and "<img" not in words.value
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # this photo is then "too large", as a huge one would be
+    with pytest.raises(PhotoError, match="not a picture that can be read"):
+        photo_ink(photo)
